@@ -1,6 +1,8 @@
-/** Who said a command, and where. Adapters build it; the core never sees platform objects. */
-export type Platform = 'slack' | 'discord' | 'shell';
+import type { ChannelRef, ChatUserRef, Platform } from '../store/store.js';
 
+export type { Platform };
+
+/** Who said a command, and where. Adapters build it; the core never sees platform objects. */
 export interface ChatUser {
   /** The platform's stable user id (Slack `U…`, Discord snowflake, terminal name). */
   id: string;
@@ -16,13 +18,16 @@ export interface ChatContext {
   channel: string;
   user: ChatUser;
   /**
-   * True where nobody but the caller can read what they type (the terminal, a DM). Only there is an
+   * True where nobody but the caller can read what they type (the terminal). Only there is an
    * inline password accepted.
    */
   private: boolean;
 }
 
-/** The store's key for a channel. */
-export function channelRef(ctx: ChatContext): { platform: Platform; workspace: string; channel: string } {
-  return { platform: ctx.platform, workspace: ctx.workspace, channel: ctx.channel };
+export function channelRef(ctx: ChatContext): ChannelRef {
+  return { platform: ctx.platform, workspaceId: ctx.workspace, channelId: ctx.channel };
+}
+
+export function chatUserRef(ctx: ChatContext, chatUserId = ctx.user.id): ChatUserRef {
+  return { platform: ctx.platform, workspaceId: ctx.workspace, chatUserId };
 }

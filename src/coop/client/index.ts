@@ -1,0 +1,11 @@
+export type { Credentials } from './basic-auth.js';
+export type { Conditional } from './caller.js';
+export { CoopClient, type CoopClientOptions } from './coop-client.js';
+export type { ConditionalOptions, GroupUpdate } from './groups.js';
+export { HttpCall, type HttpCallOptions, type HttpRequest, type HttpResponse } from './http-call.js';
+export { messageFromBody } from './http-errors.js';
+export { idFromLocation } from './location.js';
+export type { UserRef } from './paths.js';
+export type { TimelineOptions } from './statuses.js';
+export type { HarvestAccess } from './time-entries.js';
+export { USER_AGENT } from './user-agent.js';
