@@ -22,7 +22,10 @@ export class BenchReport {
   asTable(): string {
     const width = Math.max(...this.figures.map((f) => f.name.length), 10);
     return this.figures
-      .map((f) => `${f.name.padEnd(width)}  ${formatValue(f.value).padStart(12)} ${f.unit}${f.note ? `  (${f.note})` : ''}`)
+      .map(
+        (f) =>
+          `${f.name.padEnd(width)}  ${formatValue(f.value).padStart(12)} ${f.unit}${f.note ? `  (${f.note})` : ''}`,
+      )
       .join('\n');
   }
 

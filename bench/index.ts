@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BenchReport, type BenchPart } from './bench-part.js';
+import { type BenchPart, BenchReport } from './bench-part.js';
 import { parsePart } from './parse-bench.js';
 import { serverPart } from './server-bench.js';
 

@@ -10,7 +10,12 @@ export const serverPart: BenchPart = {
   name: 'server',
   description: `GET /groups/1/statuses over keep-alive for ${DURATION_SECONDS}s`,
   async run(report) {
-    const server = await startCoopServer({ port: 0, dbPath: ':memory:', seed: 'demo', logger: silentLogger() });
+    const server = await startCoopServer({
+      port: 0,
+      dbPath: ':memory:',
+      seed: 'demo',
+      logger: silentLogger(),
+    });
     try {
       const authorization = `Basic ${Buffer.from('basil@fawltytowers.com:fawlty').toString('base64')}`;
       for (const format of ['json', 'xml'] as const) {
@@ -21,7 +26,12 @@ export const serverPart: BenchPart = {
           headers: { authorization, accept: `application/${format}` },
         });
         if (result.non2xx > 0) throw new Error(`server bench: ${result.non2xx} non-2xx answers`);
-        report.add(`server.statuses_${format}.rps`, Math.round(result.requests.average), 'req/s', '10 connections');
+        report.add(
+          `server.statuses_${format}.rps`,
+          Math.round(result.requests.average),
+          'req/s',
+          '10 connections',
+        );
         report.add(`server.statuses_${format}.p99_ms`, result.latency.p99, 'ms');
       }
     } finally {

@@ -15,6 +15,8 @@ export interface CoopErrorDetails {
   path?: string;
   /** A short excerpt of an unparseable or error body. */
   excerpt?: string;
+  /** The server's own words for a 400 or 403 (coop-api.md §13), safe to show a user. */
+  serverMessage?: string;
   cause?: unknown;
 }
 
@@ -24,6 +26,7 @@ export class CoopError extends Error {
   readonly method: string | undefined;
   readonly path: string | undefined;
   readonly excerpt: string | undefined;
+  readonly serverMessage: string | undefined;
 
   constructor(
     readonly code: CoopErrorCode,
@@ -35,6 +38,7 @@ export class CoopError extends Error {
     this.method = details.method;
     this.path = details.path;
     this.excerpt = details.excerpt;
+    this.serverMessage = details.serverMessage;
   }
 }
 

@@ -10,9 +10,9 @@ export function coopErrorReply(error: CoopError): Reply {
     case 'not_found':
       return errorReply(error.code, 'Not found, or not visible to you.');
     case 'forbidden':
-      return errorReply(error.code, `Co-op refused: ${error.message}`);
+      return errorReply(error.code, `Co-op refused: ${error.serverMessage ?? 'you may not do that here.'}`);
     case 'bad_request':
-      return errorReply(error.code, `Co-op did not accept that: ${error.message}`);
+      return errorReply(error.code, `Co-op did not accept that: ${error.serverMessage ?? error.message}`);
     case 'server_error':
     case 'timeout':
     case 'network':

@@ -1,4 +1,4 @@
-import { type Logger, type LoggerOptions, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 /**
  * Paths pino blanks out wherever they appear in a log object. Secrets must never reach a log,
@@ -34,7 +34,7 @@ export const REDACT_PATHS = [
 export interface LoggerSettings {
   level?: string;
   /** Where JSON lines go; defaults to stdout. */
-  destination?: NodeJS.WritableStream;
+  destination?: DestinationStream;
   name?: string;
 }
 

@@ -60,23 +60,28 @@ export async function showNote(context: ServerContext, call: CoopCall, idText: s
 /** S4/S5 and the GitHub hook: a Note by the caller, or by Cobot when a valid group key is given. */
 export async function createNote(context: ServerContext, call: CoopCall, groupIdText: string | undefined) {
   const principal = await context.auth.principal(call.request, call.input);
+  if (groupIdText === undefined || groupIdText === '') throw badRequest('group_id is required');
+  const author =
+    principal.kind === 'cobot'
+      ? { groupId: keyGroupId(principal.group.id, groupIdText), userId: COBOT_USER_ID }
+      : {
+          groupId: requireMembership(context, principal.user, groupIdText).group.id,
+          userId: principal.user.id,
+        };
   const text = statusText(call.input)?.trim();
-  let groupId: number;
-  let userId: number;
-  if (principal.kind === 'cobot') {
-    groupId = pathId(groupIdText);
-    if (groupId !== principal.group.id) throw notFound();
-    userId = COBOT_USER_ID;
-  } else {
-    groupId = requireMembership(context, principal.user, groupIdText).group.id;
-    userId = principal.user.id;
-  }
-  if (!text)
+  if (!text) {
     throw badRequest(
       'Status text can\'t be blank: send status=<text>, <status>text</status> or {"status": "text"}',
     );
-  const note = context.db.notes.insert({ groupId, userId, text, createdAt: context.now() });
+  }
+  const note = context.db.notes.insert({ ...author, text, createdAt: context.now() });
   return { status: 201, location: `/statuses/${note.id}` };
+}
+
+/** A key is good for its own group only; for any other it names nothing. */
+function keyGroupId(keyGroup: number, groupIdText: string): number {
+  if (pathId(groupIdText) !== keyGroup) throw notFound();
+  return keyGroup;
 }
 
 /** S6/S7: own Notes with Basic; with a key, only the Notes Cobot posted in that key's group. */

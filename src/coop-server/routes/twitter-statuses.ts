@@ -17,7 +17,7 @@ export function registerTwitterStatusRoutes(router: CoopRouter, context: ServerC
       listRoute(context, (call) => ({ ...scopeOf(call), author: call.params.userId })),
     )
     .get('/statuses/show/:statusId', (call) => showNote(context, call, call.params.statusId))
-    .post('/statuses/update', (call) => createNote(context, call, requiredGroupId(call)))
+    .post('/statuses/update', (call) => createNote(context, call, stringParam(call.input, 'group_id')))
     // The docs allow POST as well as DELETE here (§4 S6/S7).
     .delete('/statuses/destroy/:statusId', (call) => deleteNote(context, call, call.params.statusId))
     .post('/statuses/destroy/:statusId', (call) => deleteNote(context, call, call.params.statusId));

@@ -95,6 +95,7 @@ export function errorForStatus(status: number, body: string, site: CallSite): Co
     method: site.method,
     path: site.path,
     excerpt: body.trim() === '' ? undefined : scrub(excerptOf(body), site.secrets),
+    serverMessage: serverMessage === '' ? undefined : serverMessage,
   });
 }
 
