@@ -1,7 +1,7 @@
 import type { MentionRef } from '../../src/core/grammar/index.js';
 
-/** `@sybil` at the start of a word (not the `@` inside an email address). */
-const MENTION = /(?<=^|\s)@([A-Za-z0-9._+-]+)/g;
+/** `@sybil` at the start of a word or after `user:` (not the `@` inside an email address). */
+const MENTION = /(?<=^|\s|user:)@([A-Za-z0-9._+-]+)/g;
 
 /**
  * The terminal's mentions: `@name` names another terminal user. When that user said `/as` with an

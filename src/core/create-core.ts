@@ -1,6 +1,7 @@
 import type { ChatContext } from './chat-context.js';
 import { completeLogin, login, logout, whoami } from './commands/account-commands.js';
 import { agenda } from './commands/agenda-command.js';
+import { listFeeds, subscribe, unsubscribe } from './commands/feed-commands.js';
 import { listGroups, listMembers, useGroup } from './commands/group-commands.js';
 import { help } from './commands/help-command.js';
 import { cobot, deleteStatus, post, show } from './commands/status-commands.js';
@@ -13,12 +14,6 @@ import { type Command, isUsageError, type ParseInput, parseCommand } from './gra
 import { errorReply, type Reply } from './reply.js';
 import { Session } from './session.js';
 
-/** Feed commands live in the relay's layer; the composition root plugs them in. */
-export type FeedCommandHandler = (
-  cmd: Extract<Command, { name: 'subscribe' | 'unsubscribe' | 'feeds' }>,
-  session: Session,
-) => Promise<Reply>;
-
 export interface Core {
   /** Parses and runs one command. Never throws: every failure is an error reply. */
   run(ctx: ChatContext, input: ParseInput): Promise<Reply>;
@@ -26,7 +21,7 @@ export interface Core {
   completeLogin(ctx: ChatContext, email: string, password: string): Promise<Reply>;
 }
 
-function dispatch(cmd: Command, s: Session, feeds: FeedCommandHandler | undefined): Promise<Reply> | Reply {
+function dispatch(cmd: Command, s: Session): Promise<Reply> | Reply {
   switch (cmd.name) {
     case 'help':
       return help(cmd);
@@ -61,14 +56,15 @@ function dispatch(cmd: Command, s: Session, feeds: FeedCommandHandler | undefine
     case 'timer':
       return toggleTimer(cmd, s);
     case 'subscribe':
+      return subscribe(cmd, s);
     case 'unsubscribe':
+      return unsubscribe(cmd, s);
     case 'feeds':
-      if (!feeds) throw new CoreError('unavailable', 'Channel feeds are not enabled in this bot.');
-      return feeds(cmd, s);
+      return listFeeds(s);
   }
 }
 
-export function createCore(deps: CoreDeps, feeds?: FeedCommandHandler): Core {
+export function createCore(deps: CoreDeps): Core {
   const guard = async (
     ctx: ChatContext,
     what: string,
@@ -92,7 +88,7 @@ export function createCore(deps: CoreDeps, feeds?: FeedCommandHandler): Core {
           errorReply('usage', parsed.message, { usage: parsed.usage, example: parsed.example }),
         );
       }
-      return guard(ctx, parsed.name, () => dispatch(parsed, new Session(ctx, deps), feeds));
+      return guard(ctx, parsed.name, () => dispatch(parsed, new Session(ctx, deps)));
     },
     completeLogin(ctx, email, password) {
       return guard(ctx, 'login', () => completeLogin(new Session(ctx, deps), email, password));

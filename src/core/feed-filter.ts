@@ -42,9 +42,15 @@ export function statusMatchesFilter(spec: FeedFilterSpec, status: StatusMessage)
   return true;
 }
 
-/** Words for `feeds`: "all statuses", "notes or time by basil@…". */
+const WORDS_OF_KIND: Readonly<Record<StatusKind, string>> = {
+  note: 'notes',
+  time: 'time entries',
+  cobot: 'Cobot notices',
+};
+
+/** Words for replies and `feeds`: "every status", "notes or time entries by basil@…". */
 export function describeFeedFilter(spec: FeedFilterSpec): string {
-  const kinds =
-    spec.kinds.size === 0 ? 'all statuses' : [...spec.kinds].map((k) => TERM_OF_KIND[k]).join(' or ');
+  const words = [...spec.kinds].map((k) => WORDS_OF_KIND[k]).sort();
+  const kinds = words.length === 0 ? 'every status' : words.join(' or ');
   return spec.users.size === 0 ? kinds : `${kinds} by ${[...spec.users].join(' or ')}`;
 }

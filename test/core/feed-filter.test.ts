@@ -38,7 +38,8 @@ describe('feed filters', () => {
     expect(statusMatchesFilter(parseFeedFilter('cobot'), status('cobot', ''))).toBe(true);
   });
   it('describes itself', () => {
-    expect(describeFeedFilter(parseFeedFilter('all'))).toBe('all statuses');
-    expect(describeFeedFilter(parseFeedFilter('time,user:basil@x.com'))).toBe('time by basil@x.com');
+    expect(describeFeedFilter(parseFeedFilter('all'))).toBe('every status');
+    expect(describeFeedFilter(parseFeedFilter('time,user:basil@x.com'))).toBe('time entries by basil@x.com');
+    expect(describeFeedFilter(parseFeedFilter('time,cobot'))).toBe('Cobot notices or time entries');
   });
 });

@@ -1,8 +1,8 @@
 import type { UserRef as CoopUserRef } from '../../coop/client/paths.js';
-import type { Member } from '../../coop/types.js';
 import { CoreError } from '../core-error.js';
-import type { Command, MentionRef, TimelineTarget } from '../grammar/index.js';
+import type { Command, TimelineTarget } from '../grammar/index.js';
 import type { Reply } from '../reply.js';
+import { memberName, resolveMember } from '../resolve-member.js';
 import type { GroupInScope, Session } from '../session.js';
 import { toStatusMessage } from '../status-message.js';
 
@@ -11,49 +11,24 @@ interface ResolvedUser {
   label: string;
 }
 
-function byEmail(members: readonly Member[], email: string): Member | undefined {
-  const wanted = email.toLowerCase();
-  return members.find((m) => m.email.toLowerCase() === wanted);
-}
-
-/** A chat mention → a Co-op member: their linked account, else their chat email, else a unique name match. */
-async function resolveMention(mention: MentionRef, members: readonly Member[], s: Session): Promise<Member> {
-  const linked = await s.deps.store.getAccountByChatUser({
-    platform: s.ctx.platform,
-    workspaceId: s.ctx.workspace,
-    chatUserId: mention.userId,
-  });
-  const email = linked?.coopEmail ?? mention.email;
-  const viaEmail = email ? byEmail(members, email) : undefined;
-  if (viaEmail) return viaEmail;
-  const name = (mention.displayName ?? mention.userId).toLowerCase();
-  const candidates = members.filter(
-    (m) => m.firstName.toLowerCase() === name || m.email.toLowerCase().split('@')[0] === name,
-  );
-  if (candidates.length === 1) return candidates[0] as Member;
-  throw new CoreError(
-    'unknown_user',
-    `${mention.displayName ?? mention.userId} has not linked a Co-op login, and no member of this group matches. ` +
-      'Use their Co-op email instead.',
-    { usage: 'timeline [@who|email|cobot|me] [date]', example: 'timeline sybil@fawltytowers.com' },
-  );
-}
-
 async function resolveTarget(target: TimelineTarget, scope: GroupInScope, s: Session): Promise<ResolvedUser> {
   if (target.kind === 'cobot') return { ref: 'cobot', label: 'Cobot' };
   const members = await (await s.client()).members(scope.group.id);
-  let member: Member | undefined;
-  if (target.kind === 'me') {
-    const account = await s.account();
-    member = byEmail(members, account.coopEmail);
-  } else if (target.kind === 'email') {
-    member = byEmail(members, target.email);
-  } else {
-    member = await resolveMention(target.mention, members, s);
+  try {
+    const member = await resolveMember(target, members, scope.group.name, s);
+    return { ref: member.id, label: memberName(member) };
+  } catch (error) {
+    if (error instanceof CoreError && !error.extra.usage) {
+      throw new CoreError(error.code, error.message, TIMELINE_USAGE);
+    }
+    throw error;
   }
-  if (!member) throw new CoreError('not_found', `No member of ${scope.group.name} has that email.`);
-  return { ref: member.id, label: `${member.firstName} ${member.lastName}`.trim() || member.email };
 }
+
+const TIMELINE_USAGE = {
+  usage: 'timeline [@who|email|cobot|me] [date]',
+  example: 'timeline sybil@fawltytowers.com',
+};
 
 export async function timeline(cmd: Extract<Command, { name: 'timeline' }>, s: Session): Promise<Reply> {
   const scope = await s.group();
