@@ -5,6 +5,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { renderReply } from './render-reply.js';
 import { SHELL_HELP } from './shell-help.js';
 import { shellMentions } from './shell-mentions.js';
+import type { ShellSink } from './shell-sink.js';
 import { ShellState } from './shell-state.js';
 
 export interface ShellOptions {
@@ -14,6 +15,8 @@ export interface ShellOptions {
   /** A person at a terminal (prompts, hidden password entry) rather than a script on stdin. */
   interactive: boolean;
   banner?: string;
+  /** Feed messages print through the shell, above the prompt. */
+  sink?: ShellSink;
 }
 
 /** Command text of a line, or undefined when the line is chat or a terminal command. */
@@ -50,6 +53,12 @@ export async function runShell(options: ShellOptions): Promise<void> {
       });
     });
 
+  options.sink?.attach((text) => {
+    // Above the prompt: clear the line being typed, print, then redraw prompt and input.
+    if (interactive) output.write('\r\x1b[K');
+    print(text);
+    if (interactive) rl.prompt(true);
+  });
   if (options.banner) print(options.banner);
   let hinted = false;
   const handleReply = async (reply: Reply): Promise<void> => {

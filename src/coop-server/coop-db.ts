@@ -6,6 +6,7 @@ import { GroupsRepository } from './repositories/groups-repository.js';
 import { HarvestCredentialsRepository } from './repositories/harvest-credentials-repository.js';
 import { MembershipsRepository } from './repositories/memberships-repository.js';
 import { NotesRepository } from './repositories/notes-repository.js';
+import { StatementCache } from './repositories/statement-cache.js';
 import { StatusesRepository } from './repositories/statuses-repository.js';
 import { UsersRepository } from './repositories/users-repository.js';
 import { MIGRATIONS } from './schema.js';
@@ -43,15 +44,16 @@ export function openCoopDb(path: string): CoopDb {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   migrate(sqlite);
+  const statements = new StatementCache(sqlite);
   return {
     sqlite,
-    users: new UsersRepository(sqlite),
-    groups: new GroupsRepository(sqlite),
-    memberships: new MembershipsRepository(sqlite),
-    notes: new NotesRepository(sqlite),
-    dayEntries: new DayEntriesRepository(sqlite),
-    statuses: new StatusesRepository(sqlite),
-    harvestCredentials: new HarvestCredentialsRepository(sqlite),
+    users: new UsersRepository(statements),
+    groups: new GroupsRepository(statements),
+    memberships: new MembershipsRepository(statements),
+    notes: new NotesRepository(statements),
+    dayEntries: new DayEntriesRepository(statements),
+    statuses: new StatusesRepository(statements),
+    harvestCredentials: new HarvestCredentialsRepository(statements),
     transaction: (work) => sqlite.transaction(work)(),
     close: () => sqlite.close(),
   };

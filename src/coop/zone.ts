@@ -73,11 +73,30 @@ function localParts(epochMs: number, iana: string): LocalParts {
   };
 }
 
-/** The zone's UTC offset in minutes at that instant (DST included). */
-export function offsetMinutesAt(epochMs: number, zone: Zone): number {
-  const p = localParts(epochMs, zone.iana);
+function computeOffsetMinutes(epochMs: number, iana: string): number {
+  const p = localParts(epochMs, iana);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * Zone transitions fall on quarter hours, so an offset holds for a whole quarter-hour bucket.
+ * Caching per bucket matters: Intl's formatToParts was the server's largest cost per request.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+/** The zone's UTC offset in minutes at that instant (DST included). */
+export function offsetMinutesAt(epochMs: number, zone: Zone): number {
+  const key = `${zone.iana}|${Math.floor(epochMs / QUARTER_HOUR_MS)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = computeOffsetMinutes(epochMs, zone.iana);
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /** The instant as shown in the zone. */
@@ -87,8 +106,9 @@ export function instantInZone(epochMs: number, zone: Zone): Instant {
 
 /** The calendar day of an instant in the zone, as `YYYYMMDD` (the date routes' form, §2.3). */
 export function dayInZone(epochMs: number, zone: Zone): string {
-  const p = localParts(epochMs, zone.iana);
-  return `${p.year}${String(p.month).padStart(2, '0')}${String(p.day).padStart(2, '0')}`;
+  const local = new Date(epochMs + offsetMinutesAt(epochMs, zone) * 60_000);
+  const month = String(local.getUTCMonth() + 1).padStart(2, '0');
+  return `${local.getUTCFullYear()}${month}${String(local.getUTCDate()).padStart(2, '0')}`;
 }
 
 /** The instants [start, end) of a `YYYYMMDD` day in the zone. */

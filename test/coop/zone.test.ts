@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayBounds, dayInZone, offsetMinutesAt, zoneFromRails } from '../../src/coop/zone.js';
 
@@ -29,5 +30,26 @@ describe('zone', () => {
   it('adds days across months and years', () => {
     expect(addDays('20121231', 1)).toBe('20130101');
     expect(addDays('20120301', -1)).toBe('20120229');
+  });
+
+  it('cached offsets agree with Intl at any instant, across DST changes', () => {
+    const zones = ['London', 'Eastern Time (US & Canada)', 'Brisbane', 'Kathmandu', 'Adelaide'].map(
+      zoneFromRails,
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_200_000_000_000, max: 1_900_000_000_000 }),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone.iana, timeZoneName: 'longOffset' })
+            .formatToParts(new Date(ms))
+            .find((p) => p.type === 'timeZoneName')?.value;
+          const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(parts ?? '');
+          const expected = m?.[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+          expect(offsetMinutesAt(ms, zone)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

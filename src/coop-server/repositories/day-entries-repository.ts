@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 import { DAY_ENTRY_SELECT, type StatusRow } from './status-row.js';
 
 export interface NewDayEntry {
@@ -21,7 +21,7 @@ export interface DayEntryChanges {
 }
 
 export class DayEntriesRepository {
-  constructor(private readonly sqlite: Database) {}
+  constructor(private readonly sqlite: StatementCache) {}
 
   insert(entry: NewDayEntry): StatusRow {
     const result = this.sqlite

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 
 export interface GroupRow {
   id: number;
@@ -28,7 +28,7 @@ const COLUMNS = `g.id, g.name, g.timezone, g.feed_key AS feedKey, g.agenda, g.cr
   (SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id) AS membershipsCount`;
 
 export class GroupsRepository {
-  constructor(private readonly sqlite: Database) {}
+  constructor(private readonly sqlite: StatementCache) {}
 
   insert(group: NewGroup): GroupRow {
     const result = this.sqlite

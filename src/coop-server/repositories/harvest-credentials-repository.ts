@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 
 export interface HarvestCredentialRow {
   id: number;
@@ -18,7 +18,7 @@ const COLUMNS = `id, user_id AS userId, email, subdomain, created_at AS createdA
 
 /** One Harvest login per user. The password is validated, then dropped (see schema.ts). */
 export class HarvestCredentialsRepository {
-  constructor(private readonly sqlite: Database) {}
+  constructor(private readonly sqlite: StatementCache) {}
 
   forUser(userId: number): HarvestCredentialRow | undefined {
     return this.sqlite.prepare(`SELECT ${COLUMNS} FROM harvest_credentials WHERE user_id = ?`).get(userId) as

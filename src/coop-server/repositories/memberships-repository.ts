@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 import type { UserRow } from './users-repository.js';
 
 export interface MembershipRow {
@@ -37,7 +37,7 @@ const USER_COLUMNS = `u.id, u.email, u.first_name AS firstName, u.last_name AS l
   u.updated_at AS updatedAt`;
 
 export class MembershipsRepository {
-  constructor(private readonly sqlite: Database) {}
+  constructor(private readonly sqlite: StatementCache) {}
 
   add(membership: NewMembership): MembershipRow {
     this.sqlite

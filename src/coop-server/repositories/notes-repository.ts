@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 import { NOTE_SELECT, type StatusRow } from './status-row.js';
 
 export interface NewNote {
@@ -9,7 +9,7 @@ export interface NewNote {
 }
 
 export class NotesRepository {
-  constructor(private readonly sqlite: Database) {}
+  constructor(private readonly sqlite: StatementCache) {}
 
   insert(note: NewNote): StatusRow {
     const result = this.sqlite

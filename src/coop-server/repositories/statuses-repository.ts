@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 import { DAY_ENTRY_SELECT, NOTE_SELECT, type StatusRow } from './status-row.js';
 
 export interface StatusQuery {
@@ -14,7 +14,7 @@ export interface StatusQuery {
 
 /** Reads Notes and DayEntries together, newest first, as every Co-op list shows them. */
 export class StatusesRepository {
-  constructor(private readonly sqlite: Database) {}
+  constructor(private readonly sqlite: StatementCache) {}
 
   list(query: StatusQuery): StatusRow[] {
     const noteWhere = this.where('n', query);

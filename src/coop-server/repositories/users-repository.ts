@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 
 export const COBOT_USER_ID = 0;
 
@@ -29,7 +29,7 @@ const COLUMNS = `id, email, first_name AS firstName, last_name AS lastName, pass
   avatar_url AS avatarUrl, city, created_at AS createdAt, updated_at AS updatedAt`;
 
 export class UsersRepository {
-  constructor(private readonly sqlite: Database) {}
+  constructor(private readonly sqlite: StatementCache) {}
 
   insert(user: NewUser): UserRow {
     const result = this.sqlite
