@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { StatusKey } from '../coop/types.js';
 import type { Db, SqlFlavor } from './database.js';
 import type { SecretBox } from './secret-box.js';
@@ -93,6 +94,10 @@ export class SqlStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.ctx.db.isTransaction) return fn(this);
     return this.ctx.db.transaction().execute((trx) => fn(new SqlStore({ ...this.ctx, db: trx })));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.ctx.db);
   }
 
   async close(): Promise<void> {

@@ -249,6 +249,8 @@ export interface Store {
    * Nested calls on `tx` join the same transaction.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** One trivial query: resolves when the database answers (health checks). */
+  ping(): Promise<void>;
   /** Closes the connection; a no-op inside a transaction. */
   close(): Promise<void>;
 }

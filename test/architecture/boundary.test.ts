@@ -46,12 +46,14 @@ function importsOf(file: string): Import[] {
 /** Which project areas each area may import. */
 const ALLOWED: Record<string, readonly string[]> = {
   'src/log': ['src/log'],
+  'src/metrics': ['src/metrics', 'src/log'],
+  'src/ops': ['src/ops', 'src/metrics', 'src/store', 'src/coop', 'src/log'],
   'src/coop': ['src/coop', 'src/log'],
   'src/coop-server': ['src/coop-server', 'src/coop', 'src/log'],
   'src/config': ['src/config', 'src/log'],
   'src/store': ['src/store', 'src/coop', 'src/log'],
   'src/core': ['src/core', 'src/store', 'src/coop', 'src/log'],
-  'src/relay': ['src/relay', 'src/core', 'src/store', 'src/coop', 'src/log'],
+  'src/relay': ['src/relay', 'src/core', 'src/store', 'src/coop', 'src/metrics', 'src/log'],
 };
 
 const PLATFORM_SDKS = ['@slack/', 'discord.js', '@discordjs/'];
