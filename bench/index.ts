@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { type BenchPart, BenchReport } from './bench-part.js';
 import { parsePart } from './parse-bench.js';
 import { serverPart } from './server-bench.js';
+import { slackPart } from './slack-bench.js';
 
 /** Every part, in the order a full run takes them. Later issues append theirs. */
-const PARTS: readonly BenchPart[] = [parsePart, serverPart];
+const PARTS: readonly BenchPart[] = [parsePart, serverPart, slackPart];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,0 +1,7 @@
+export { SlackStartError } from './slack-start-error.js';
+export {
+  EVENTS_PATH,
+  type SlackAdapter,
+  type SlackAdapterOptions,
+  startSlackAdapter,
+} from './start-slack-adapter.js';
