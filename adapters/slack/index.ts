@@ -1,6 +1,7 @@
 export { SlackStartError } from './slack-start-error.js';
 export {
   EVENTS_PATH,
+  type ExtraRoute,
   type SlackAdapter,
   type SlackAdapterOptions,
   startSlackAdapter,

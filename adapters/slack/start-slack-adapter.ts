@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
 import type { Core } from '../../src/core/create-core.js';
@@ -36,6 +37,13 @@ export interface SlackAdapterOptions {
   timeoutMs?: number | undefined;
   /** The slash command; default `/coop`. */
   commandName?: string | undefined;
+  /** More GET routes served beside `/slack/events` in HTTP mode (health, metrics). */
+  extraRoutes?: readonly ExtraRoute[] | undefined;
+}
+
+export interface ExtraRoute {
+  path: string;
+  handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 export interface SlackAdapter {
@@ -108,7 +116,18 @@ function buildApp(options: SlackAdapterOptions, clientOptions: webApi.WebClientO
       'SLACK_SIGNING_SECRET: required for Slack in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
     );
   }
-  return new App({ ...common, signingSecret: options.signingSecret, endpoints: EVENTS_PATH });
+  const customRoutes = (options.extraRoutes ?? []).map((route) => ({
+    path: route.path,
+    method: ['GET'],
+    handler: (req: IncomingMessage, res: ServerResponse) => {
+      route.handler(req, res).catch((error: unknown) => {
+        logger.error({ err: error, path: route.path }, 'extra route failed');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+  }));
+  return new App({ ...common, signingSecret: options.signingSecret, endpoints: EVENTS_PATH, customRoutes });
 }
 
 /** `auth.test` once at start, so a wrong token fails now with the setting's name, not at the first command. */

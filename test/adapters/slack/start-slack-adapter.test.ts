@@ -55,4 +55,29 @@ describe('starting the Slack adapter', () => {
       message: expect.stringContaining('SLACK_SIGNING_SECRET'),
     });
   });
+
+  it('serves extra GET routes (health, metrics) beside /slack/events', async () => {
+    const adapter = await startSlackAdapter({
+      ...base(),
+      signingSecret: 'secret',
+      extraRoutes: [
+        {
+          path: '/healthz',
+          async handler(_req, res) {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{"ok":true}');
+          },
+        },
+      ],
+    });
+    try {
+      const origin = new URL(adapter.url ?? '').origin;
+      const health = await fetch(`${origin}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ ok: true });
+      expect((await fetch(`${origin}/nope`)).status).toBe(404);
+    } finally {
+      await adapter.stop();
+    }
+  });
 });
