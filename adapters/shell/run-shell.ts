@@ -44,9 +44,11 @@ export async function runShell(options: ShellOptions): Promise<void> {
   };
   const ask = (question: string, hidden = false): Promise<string> =>
     new Promise((resolve) => {
-      output.write(question);
+      // A visible question goes through readline, which redraws it as the user types; a hidden
+      // one is written before the echo is muted, since every redraw is then swallowed.
+      if (hidden) output.write(question);
       muted = hidden;
-      rl.question('', (answer) => {
+      rl.question(hidden ? '' : question, (answer) => {
         muted = false;
         if (hidden) output.write('\n');
         resolve(answer);
