@@ -13,8 +13,13 @@ export interface WindowDiffInput {
    * a walk, a 304 or an error: absence proves nothing there.
    */
   completeAnswer?: readonly Status[] | undefined;
-  /** The first poll of a key (or of a key nobody polled for a while): record, deliver nothing. */
+  /** The first poll of a key (or of a key nobody polled for a while): record, deliver nothing… */
   baseline: boolean;
+  /**
+   * …except statuses created at or after this instant (epoch ms): they came after the feeds
+   * subscribed, and a baseline must not swallow what was posted between `subscribe` and the poll.
+   */
+  baselineNewSince?: number | undefined;
 }
 
 export interface WindowDiff {
@@ -44,8 +49,10 @@ export function diffWindow(input: WindowDiffInput): WindowDiff {
     if (entry === undefined) {
       diff.seenUpdates.push(seenEntry);
       // Co-op times have whole seconds: a new status may share its second with the oldest seen.
-      const isNews = seen.size === 0 || status.createdAt.epochMs >= floor;
-      if (!input.baseline && isNews) diff.fresh.push(status);
+      const isNews = input.baseline
+        ? input.baselineNewSince !== undefined && status.createdAt.epochMs >= input.baselineNewSince
+        : seen.size === 0 || status.createdAt.epochMs >= floor;
+      if (isNews) diff.fresh.push(status);
     } else if (entry.digest !== digest) {
       diff.seenUpdates.push(seenEntry);
       // Only DayEntries change in Co-op; a tombstone coming back is not an edit of anything.

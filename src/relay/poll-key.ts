@@ -75,6 +75,15 @@ export async function pollKey(
  * serves is older than its last successful poll: a key nobody followed for a while must not
  * replay what happened meanwhile to a feed subscribed just now.
  */
+/**
+ * When the poll key's feeds began, to the whole second: Co-op times drop milliseconds, so a status
+ * posted 300 ms after `subscribe` can carry an earlier-looking time.
+ */
+export function subscribedSince(subscriptions: readonly { createdAt: number }[]): number {
+  const earliest = subscriptions.reduce((min, sub) => Math.min(min, sub.createdAt), Number.POSITIVE_INFINITY);
+  return Math.floor(earliest / 1000) * 1000;
+}
+
 function isBaseline(target: PollTarget, state: KeyState): boolean {
   const last = state.lastPollAt;
   return last === null || target.subscriptions.every((sub) => sub.createdAt > last);
@@ -106,6 +115,7 @@ async function commitPoll(run: PollRun, window: ReadWindow): Promise<PollResult>
     statuses: window.walk ? [...window.answer, ...window.walk.statuses] : window.answer,
     completeAnswer: window.walk ? undefined : window.answer,
     baseline: run.baseline,
+    baselineNewSince: run.baseline ? subscribedSince(target.subscriptions) : undefined,
   });
   // The first poll learns the group's name and zone too: the first status then goes out without
   // waiting for them, and notices can name the group.
@@ -120,7 +130,7 @@ async function commitPoll(run: PollRun, window: ReadWindow): Promise<PollResult>
       (sub) => sub.groupId === target.key.groupId && sub.state === 'active',
     );
     await tx.markSeen(target.key, diff.seenUpdates);
-    const planned = run.baseline ? [] : planFor(run, diff, subscriptions, info);
+    const planned = planFor(run, diff, subscriptions, info);
     const appended = planned.length > 0 ? await tx.appendOutbox(planned) : [];
     await tx.upsertPollState(target.key, {
       etag: window.etag,

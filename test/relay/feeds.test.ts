@@ -29,6 +29,21 @@ describe('feeds', () => {
     expect(sink?.sends).toHaveLength(3);
   });
 
+  it('delivers what was posted between subscribe and the first poll', async () => {
+    h = await startHarness();
+    const basil = await h.link('basil');
+    const before = await h.as(BASIL).postStatus(1, 'before subscribe');
+    h.clock.advance(2000);
+    await h.subscribe('c1', basil);
+    h.clock.advance(1500);
+    const after = await h.as(SYBIL).postStatus(1, 'right after subscribe');
+    const relay = h.relay();
+    await h.cycle(relay);
+    const keys = h.sinks.get('shell')?.keysIn(h.channel('c1'));
+    expect(keys).toEqual([`Note:${after}`]);
+    expect(keys).not.toContain(`Note:${before}`);
+  });
+
   it('lets each filter through only its statuses: notes, time, cobot, user:, combined', async () => {
     h = await startHarness();
     const basil = await h.link('basil');
