@@ -8,6 +8,7 @@ import {
   formatFeedFilter,
   parseFeedFilter,
 } from '../feed-filter.js';
+import { feedStateWords } from '../feed-state-words.js';
 import type { Command, FeedFilter, GroupRef } from '../grammar/index.js';
 import type { ListItem, Reply } from '../reply.js';
 import { resolveMember } from '../resolve-member.js';
@@ -115,11 +116,6 @@ export async function unsubscribe(
   };
 }
 
-function stateText(sub: Subscription): string {
-  if (sub.state === 'active') return 'active';
-  return `${sub.state}${sub.stateReason ? `: ${sub.stateReason}` : ''}`;
-}
-
 export async function listFeeds(s: Session): Promise<Reply> {
   const subs = await s.deps.store.listSubscriptionsByChannel(channelRef(s.ctx));
   // Group names need a Co-op login; without one the ids still say which group.
@@ -134,7 +130,7 @@ export async function listFeeds(s: Session): Promise<Reply> {
         : `last delivery ${new Date(sub.lastDeliveryAt).toISOString()}`;
     items.push({
       title: `#${sub.id} ${group?.name ?? `group #${sub.groupId}`}: ${describeFeedFilter(parseFeedFilter(sub.filter))}`,
-      detail: `owner ${owner?.coopEmail ?? 'none'} · ${stateText(sub)} · ${last}`,
+      detail: `owner ${owner?.coopEmail ?? 'none'} · ${feedStateWords(sub)} · ${last}`,
     });
   }
   return {
