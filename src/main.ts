@@ -124,7 +124,7 @@ async function startChatAdapters(
   }
   if (!routesServed) {
     // Socket Mode and Discord need no public HTTP; health and metrics still get a port.
-    const ops = await startOpsServer(routes, config.PORT);
+    const ops = await startOpsServer(routes, opsPort(config.PORT));
     logger.info({ url: ops.url }, 'health and metrics listening');
     closers.push(() => ops.close());
   }
@@ -144,6 +144,16 @@ async function startRelay(
   });
   await relay.start();
   closers.push(() => relay.stop());
+}
+
+/**
+ * Under the Discord ShardingManager every process needs its own port for health and metrics:
+ * PORT plus the process's first shard id (discord.js passes the ids in SHARDS).
+ */
+function opsPort(port: number): number {
+  const shards: unknown = process.env.SHARDS ? JSON.parse(process.env.SHARDS) : undefined;
+  const first = Array.isArray(shards) && typeof shards[0] === 'number' ? shards[0] : 0;
+  return port === 0 ? 0 : port + first;
 }
 
 /** Resolves on SIGTERM or SIGINT: the caller then stops taking work and closes everything. */
