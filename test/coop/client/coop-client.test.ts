@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoopClient } from '../../../src/coop/client/coop-client.js';
-import { CoopError } from '../../../src/coop/coop-error.js';
 import type { WireFormat } from '../../../src/coop/types.js';
 import { createLogger } from '../../../src/log/logger.js';
+import { failure } from './demo-clients.js';
 import { type Recorded, type RecordingServer, type Reply, startRecordingServer } from './recording-server.js';
 
 const basil = { email: 'basil@fawltytowers.com', password: 'fawlty' };
@@ -24,15 +24,6 @@ afterEach(async () => {
   client = undefined;
   server = undefined;
 });
-
-async function failure(promise: Promise<unknown>): Promise<CoopError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(CoopError);
-  return err as CoopError;
-}
 
 describe.each(['json', 'xml'] as const)('CoopClient over a stub server (%s)', (format) => {
   it('asks for the format in Accept, and labels bodies with Content-Type', async () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpCall, type HttpCallOptions } from '../../../src/coop/client/http-call.js';
-import { CoopError } from '../../../src/coop/coop-error.js';
+import { failure } from './demo-clients.js';
 import {
   type Recorded,
   type RecordingServer,
@@ -28,15 +28,6 @@ afterEach(async () => {
   http = undefined;
   server = undefined;
 });
-
-async function failure(promise: Promise<unknown>): Promise<CoopError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(CoopError);
-  return err as CoopError;
-}
 
 describe('HttpCall headers', () => {
   it('names itself, asks for the format, and sends UTF-8 Basic auth', async () => {
