@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { type BenchPart, BenchReport } from './bench-part.js';
 import { parsePart } from './parse-bench.js';
 import { relayPart } from './relay-bench.js';
+import { scalePart } from './scale-bench.js';
 import { serverPart } from './server-bench.js';
 import { slackPart } from './slack-bench.js';
 
 /** Every part, in the order a full run takes them. Later issues append theirs. */
-const PARTS: readonly BenchPart[] = [parsePart, serverPart, slackPart, relayPart];
+const PARTS: readonly BenchPart[] = [parsePart, serverPart, slackPart, relayPart, scalePart];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

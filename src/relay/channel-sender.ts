@@ -2,6 +2,7 @@ import type { LimitFunction } from 'p-limit';
 import type { ChannelRef, OutboxRow } from '../store/store.js';
 import { backoffMs } from './backoff.js';
 import { failChannel } from './channel-failure.js';
+import { ChannelLease } from './channel-lease.js';
 import type { ChatSink } from './chat-sink.js';
 import { type BatchOutcome, deliverBatch, type HeldBatch } from './deliver-batch.js';
 import type { RelayContext } from './relay-context.js';
@@ -19,17 +20,24 @@ const SEND_BACKOFF_BASE_MS = 2_000;
  * message where they can be. A batch that was tried stays claimed and is retried exactly as it
  * was, same rows and nonce, until it is known sent or failed: a timeout may hide a message that
  * exists, and a resend with a different pack would defeat the platform's nonce check.
+ *
+ * It sends only while it holds the channel's lease (channel-lease.ts). On taking the lease it adopts
+ * the channel's 'sending' rows: whoever claimed them before (a crashed process, or this one under
+ * the same instance id) is gone, so they are in doubt.
  */
 export class ChannelSender {
   private readonly held: HeldBatch[] = [];
   private failures = 0;
   private retryAt = 0;
+  private readonly lease: ChannelLease;
 
   constructor(
     private readonly ctx: RelayContext,
     readonly channel: ChannelRef,
     private readonly sink: ChatSink,
-  ) {}
+  ) {
+    this.lease = new ChannelLease(ctx, channel);
+  }
 
   /** Rows claimed and not yet settled (in doubt after a crash, or waiting for a retry). */
   get holdsRows(): boolean {
@@ -46,7 +54,11 @@ export class ChannelSender {
     }
   }
 
-  /** Sends until the channel has nothing pending, is backing off (`defer`), or the relay stops. */
+  /**
+   * Sends until the channel has nothing pending, is backing off (`defer`), is another process's
+   * to serve ('deferred' too), or the relay stops. An idle channel's lease is given back, so the
+   * process whose poll writes the next rows can take it at once.
+   */
   async run(mode: RunMode, limit: LimitFunction): Promise<ChannelRunResult> {
     for (;;) {
       if (this.ctx.signal.aborted) return this.stopped();
@@ -56,9 +68,40 @@ export class ChannelSender {
         await this.ctx.sleep(wait, this.ctx.signal);
         continue;
       }
+      if (!(await this.holdLease())) return 'deferred';
       const more = await limit(() => this.step());
-      if (!more) return 'idle';
+      if (!more) {
+        if (this.held.length === 0) await this.lease.release();
+        return 'idle';
+      }
     }
+  }
+
+  /** Takes or extends the lease; on a fresh one, what this sender remembers is checked first. */
+  private async holdLease(): Promise<boolean> {
+    const hold = await this.lease.hold();
+    if (hold === 'busy') {
+      // Another process serves the channel; what this one held is that process's to resolve.
+      this.held.length = 0;
+      return false;
+    }
+    if (hold === 'fresh') {
+      const sending = await this.ctx.store.listSendingOutbox(this.channel);
+      const remembered = this.held.flatMap((batch) => batch.rows.map((row) => row.id));
+      const same =
+        sending.length === remembered.length && sending.every((row, i) => row.id === remembered[i]);
+      if (!same) {
+        this.held.length = 0;
+        this.adoptInDoubt(sending);
+        if (sending.length > 0) {
+          this.ctx.logger.info(
+            { channel: this.channel, rows: sending.length },
+            'outbox rows in doubt adopted',
+          );
+        }
+      }
+    }
+    return true;
   }
 
   /**
@@ -77,7 +120,7 @@ export class ChannelSender {
 
   private async claim(): Promise<{ exhausted: boolean } | undefined> {
     const limit = Math.max(1, this.sink.maxStatusesPerMessage);
-    const rows = await this.ctx.store.claimOutbox(this.channel, limit);
+    const rows = await this.ctx.store.claimOutbox(this.channel, limit, this.ctx.instanceId);
     if (rows.length === 0) return undefined;
     const { batch, rest } = takeBatch(rows, this.sink.maxStatusesPerMessage);
     // Back to pending before anything is sent, so 'sending' rows are always exactly one message.
@@ -127,6 +170,8 @@ export class ChannelSender {
       await this.ctx.store.releaseOutbox(untried.flatMap((batch) => batch.rows.map((row) => row.id)));
       this.held.splice(0, this.held.length, ...this.held.filter((batch) => batch.attempted));
     }
+    // Tried batches stay 'sending': with the lease free, the next holder resolves them.
+    await this.lease.release();
     return 'stopped';
   }
 }

@@ -76,7 +76,7 @@ export function createRelay(options: RelayOptions): Relay {
       if (timer !== undefined || ticking !== undefined) return;
       await delivery.goLive();
       ticking = tick().finally(schedule);
-      ctx.logger.info({ pollIntervalMs: ctx.pollIntervalMs }, 'relay started');
+      ctx.logger.info({ pollIntervalMs: ctx.pollIntervalMs, instanceId: ctx.instanceId }, 'relay started');
     },
     async stop() {
       abort.abort();
@@ -84,6 +84,10 @@ export function createRelay(options: RelayOptions): Relay {
       await ticking;
       await poller.idle();
       await delivery.idle();
+      // Hand the work over now rather than when the leases expire.
+      await ctx.store
+        .releaseLeases(ctx.instanceId)
+        .catch((error: unknown) => ctx.logger.warn({ err: error }, 'releasing leases failed'));
       ctx.logger.info('relay stopped');
     },
     pollDue: () => poller.pollDue(),

@@ -1,5 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { ChannelRef, OutboxRow } from '../store/store.js';
+import type { ChannelRef } from '../store/store.js';
 import { channelKey } from './channel-key.js';
 import { type ChannelRunResult, ChannelSender, type RunMode } from './channel-sender.js';
 import type { RelayContext } from './relay-context.js';
@@ -14,16 +14,19 @@ export class Delivery {
   private readonly running = new Map<string, Promise<ChannelRunResult>>();
   private readonly again = new Set<string>();
   private readonly limit: LimitFunction;
-  private inDoubt: Promise<void> | undefined;
+  private inDoubt: Promise<ChannelRef[]> | undefined;
   private live = false;
 
   constructor(private readonly ctx: RelayContext) {
     this.limit = pLimit(ctx.maxChannelsInFlight);
   }
 
-  /** Once per process: rows a crash left 'sending' are handed to their channel's sender first. */
-  prepare(): Promise<void> {
-    this.inDoubt ??= this.adoptInDoubt();
+  /**
+   * Once per process: the channels with rows a crash left 'sending' and no live sender elsewhere.
+   * Their senders adopt the rows when they take the channel's lease (channel-sender.ts).
+   */
+  prepare(): Promise<ChannelRef[]> {
+    this.inDoubt ??= this.inDoubtChannels();
     return this.inDoubt;
   }
 
@@ -40,10 +43,14 @@ export class Delivery {
     for (const channel of channels) this.serve(channel, 'wait');
   }
 
-  /** Kicks every channel with pending rows: picks up anything a kick missed. */
+  /**
+   * Kicks every channel with pending rows: picks up anything a kick missed, channels another
+   * process was serving, and rows in doubt whose process died (its channel lease expired).
+   */
   async sweep(): Promise<void> {
     if (!this.live || this.ctx.signal.aborted) return;
     this.kick(await this.ctx.store.listChannelsWithPendingOutbox());
+    this.kick(await this.inDoubtChannels());
   }
 
   /**
@@ -51,15 +58,16 @@ export class Delivery {
    * transient failure (a later drain, after their backoff, takes them) and platforms with no sink.
    */
   async drain(): Promise<void> {
-    await this.prepare();
+    let inDoubt = await this.prepare();
     const skip = new Set<string>();
     for (;;) {
       const pending = await this.ctx.store.listChannelsWithPendingOutbox();
       const held = [...this.senders.values()].filter((s) => s.holdsRows).map((s) => s.channel);
       const todo = new Map<string, ChannelRef>();
-      for (const channel of [...pending, ...held]) {
+      for (const channel of [...inDoubt, ...pending, ...held]) {
         if (!skip.has(channelKey(channel))) todo.set(channelKey(channel), channel);
       }
+      inDoubt = [];
       if (todo.size === 0) return;
       await Promise.all(
         [...todo].map(async ([key, channel]) => {
@@ -114,23 +122,7 @@ export class Delivery {
     return sender;
   }
 
-  private async adoptInDoubt(): Promise<void> {
-    const rows = await this.ctx.store.listSendingOutbox();
-    const byChannel = new Map<string, OutboxRow[]>();
-    for (const row of rows) {
-      const key = channelKey(row.channel);
-      byChannel.set(key, [...(byChannel.get(key) ?? []), row]);
-    }
-    for (const channelRows of byChannel.values()) {
-      const channel = (channelRows[0] as OutboxRow).channel;
-      const sender = this.senderFor(channel);
-      if (sender) sender.adoptInDoubt(channelRows);
-      else
-        this.ctx.logger.warn(
-          { channel, rows: channelRows.length },
-          'in-doubt rows for a platform with no sink',
-        );
-    }
-    if (rows.length > 0) this.ctx.logger.info({ rows: rows.length }, 'outbox rows in doubt after a restart');
+  private inDoubtChannels(): Promise<ChannelRef[]> {
+    return this.ctx.store.listInDoubtChannels(this.ctx.instanceId, this.ctx.now());
   }
 }

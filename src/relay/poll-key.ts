@@ -8,12 +8,13 @@ import type { GroupInfo } from './group-directory.js';
 import { distinctChannels } from './pause-feeds.js';
 import { planOutbox } from './plan-outbox.js';
 import { handlePollFailure, PAUSE_REASONS, pauseKey } from './poll-failure.js';
+import { commitPollLease, type HeldPollLease, PollLeaseLostError } from './poll-lease.js';
 import type { KeyState, PollSchedule } from './poll-schedule.js';
 import type { PollTarget } from './poll-targets.js';
 import type { RelayContext } from './relay-context.js';
 import { overflowed, type WalkResult, walkBack } from './walk-back.js';
 
-export type PollOutcome = 'not_modified' | 'baseline' | 'read' | 'failed' | 'paused';
+export type PollOutcome = 'not_modified' | 'baseline' | 'read' | 'failed' | 'paused' | 'lease_lost';
 
 export interface PollResult {
   outcome: PollOutcome;
@@ -26,6 +27,7 @@ interface PollRun {
   ctx: RelayContext;
   schedule: PollSchedule;
   target: PollTarget;
+  lease: HeldPollLease;
   state: KeyState;
   owner: Account;
   client: CoopClient;
@@ -40,11 +42,15 @@ interface ReadWindow {
   info?: GroupInfo;
 }
 
-/** One poll of one (group, owner): a conditional read, the diff, and one transaction. */
+/**
+ * One poll of one (group, owner) under its lease: a conditional read, the diff, and one
+ * transaction that also frees the lease. Failures leave the lease to the caller to free.
+ */
 export async function pollKey(
   ctx: RelayContext,
   schedule: PollSchedule,
   target: PollTarget,
+  lease: HeldPollLease,
 ): Promise<PollResult> {
   const state = await schedule.stateOf(target.key);
   const owner = await ctx.owners.get(target.key.ownerAccountId);
@@ -54,7 +60,16 @@ export async function pollKey(
     return { outcome: 'paused', channels: [] };
   }
   const client = ctx.coop.withCredentials({ email: owner.coopEmail, password: owner.password });
-  const run: PollRun = { ctx, schedule, target, state, owner, client, baseline: isBaseline(target, state) };
+  const run: PollRun = {
+    ctx,
+    schedule,
+    target,
+    lease,
+    state,
+    owner,
+    client,
+    baseline: isBaseline(target, state),
+  };
   try {
     const etag = run.baseline ? undefined : (state.etag ?? undefined);
     const answer = await client.groupStatuses(target.key.groupId, { etag });
@@ -65,6 +80,11 @@ export async function pollKey(
     const window = await readWindow(run, answer.value, answer.etag ?? null);
     return await commitPoll(run, window);
   } catch (error) {
+    if (error instanceof PollLeaseLostError) {
+      // Another process polls the key now (this one was too slow); it is not a failure.
+      ctx.logger.warn({ ...target.key }, 'poll lease lost; the poll was discarded');
+      return { outcome: 'lease_lost', channels: [] };
+    }
     await handlePollFailure(ctx, schedule, target, state, owner, error);
     return { outcome: 'failed', channels: [] };
   }
@@ -132,25 +152,22 @@ async function commitPoll(run: PollRun, window: ReadWindow): Promise<PollResult>
     await tx.markSeen(target.key, diff.seenUpdates);
     const planned = planFor(run, diff, subscriptions, info);
     const appended = planned.length > 0 ? await tx.appendOutbox(planned) : [];
-    await tx.upsertPollState(target.key, {
+    // Only while the lease is still ours: otherwise roll all of it back, the new holder delivers.
+    const kept = await tx.commitPollLease(target.key, run.lease.owner, {
       etag: window.etag,
       lastPollAt: now,
       nextPollAt,
       failureCount: 0,
       backoffUntil: null,
     });
+    if (!kept) throw new PollLeaseLostError(target.key);
     if (run.state.failureCount > 0) {
       for (const sub of subscriptions) await tx.updateSubscription(sub.id, { consecutiveFailures: 0 });
     }
     return appended;
   });
-  run.schedule.set(target.key, {
-    etag: window.etag,
-    lastPollAt: now,
-    nextPollAt,
-    failureCount: 0,
-    persistedAt: now,
-  });
+  run.lease.settled = true;
+  run.schedule.set(target.key, { etag: window.etag, lastPollAt: now, nextPollAt, failureCount: 0 });
   if (window.walk?.cutFrom !== undefined) await tellWalkCut(run, info, window.walk.cutFrom);
   return {
     outcome: run.baseline ? 'baseline' : 'read',
@@ -182,35 +199,27 @@ function planFor(
 }
 
 /**
- * A 304: nothing to parse or diff; only the schedule moves. The store hears of it when a failure
- * streak ends, and otherwise only every few minutes: the ETag has not changed, and a restart that
- * finds an older `lastPollAt` merely polls at once.
+ * A 304: nothing to parse or diff; only the schedule moves. It is written every time, with the
+ * lease's release: other processes go by the stored schedule.
  */
 async function recordQuietPoll(run: PollRun, etag: string): Promise<void> {
   const { ctx, target, state } = run;
   const now = ctx.now();
   const nextPollAt = run.schedule.nextAfter(state.nextPollAt, now);
   const recovered = state.failureCount > 0;
-  const persist = recovered || etag !== state.etag || now - state.persistedAt >= quietPersistEveryMs(ctx);
-  if (persist) {
-    await ctx.store.upsertPollState(target.key, {
-      etag,
-      lastPollAt: now,
-      nextPollAt,
-      ...(recovered ? { failureCount: 0, backoffUntil: null } : {}),
-    });
-  }
+  const kept = await commitPollLease(ctx, run.lease, {
+    etag,
+    lastPollAt: now,
+    nextPollAt,
+    ...(recovered ? { failureCount: 0, backoffUntil: null } : {}),
+  });
+  if (!kept) ctx.logger.warn({ ...target.key }, 'poll lease lost before a 304 was recorded');
   if (recovered) {
     for (const sub of target.subscriptions) {
       await ctx.store.updateSubscription(sub.id, { consecutiveFailures: 0 });
     }
   }
-  const persistedAt = persist ? now : state.persistedAt;
-  run.schedule.set(target.key, { etag, lastPollAt: now, nextPollAt, failureCount: 0, persistedAt });
-}
-
-function quietPersistEveryMs(ctx: RelayContext): number {
-  return Math.max(5 * 60_000, 10 * ctx.pollIntervalMs);
+  run.schedule.set(target.key, { etag, lastPollAt: now, nextPollAt, failureCount: 0 });
 }
 
 async function tellWalkCut(run: PollRun, info: GroupInfo | undefined, cutFrom: string): Promise<void> {

@@ -9,13 +9,13 @@ export interface KeyState {
   /** Not before this: the next interval, or the end of a backoff. */
   nextPollAt: number;
   failureCount: number;
-  /** When poll_state was last written; quiet polls write it only now and then. */
-  persistedAt: number;
 }
 
 /**
- * When each poll key is due. Loaded once per key from the store, then kept here so a pass over a
- * thousand quiet keys reads nothing. Only this process polls, so the memory copy stays true.
+ * When each poll key is due, as far as this process knows. Loaded once per key from the store,
+ * then kept here so a pass over a thousand quiet keys reads nothing. Other processes may poll the
+ * same keys: the memory copy is only a hint of when to ask; the poll lease (poll-lease.ts) checks
+ * the stored schedule and brings the copy up to date.
  */
 export class PollSchedule {
   private readonly states = new Map<string, KeyState>();
@@ -43,6 +43,18 @@ export class PollSchedule {
 
   set(key: PollKey, state: KeyState): void {
     this.states.set(pollKeyId(key), state);
+  }
+
+  /** The stored state, read when the key's lease was taken: another process may have polled last. */
+  adopt(row: PollState): void {
+    this.states.set(pollKeyId(row), fromStore(row));
+  }
+
+  /** The key is not due in the store, or another process polls it: look again at `retryAt`. */
+  deferUntil(key: PollKey, retryAt: number): void {
+    const state = this.states.get(pollKeyId(key));
+    if (state && state.nextPollAt !== Number.POSITIVE_INFINITY) state.nextPollAt = retryAt;
+    else if (!state) this.states.set(pollKeyId(key), { ...fromStore(undefined), nextPollAt: retryAt });
   }
 
   /**
@@ -83,6 +95,5 @@ function fromStore(row: PollState | undefined): KeyState {
     lastPollAt: row?.lastPollAt ?? null,
     nextPollAt: Math.max(row?.nextPollAt ?? 0, row?.backoffUntil ?? 0),
     failureCount: row?.failureCount ?? 0,
-    persistedAt: row?.lastPollAt ?? 0,
   };
 }

@@ -1,6 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ChannelRef } from '../store/store.js';
 import { pollKey } from './poll-key.js';
+import { leaseDueKey, releasePollLease } from './poll-lease.js';
 import { PollSchedule } from './poll-schedule.js';
 import { type PollTarget, pollTargets } from './poll-targets.js';
 import { pruneRelayState } from './prune-relay-state.js';
@@ -8,8 +9,9 @@ import type { RelayContext } from './relay-context.js';
 
 /**
  * Decides which poll keys are due and polls them, at most `maxPollsInFlight` at once and never the
- * same key twice at a time. The schedule and the in-flight set live here; the store keeps what
- * must survive a restart.
+ * same key twice at a time. Each poll runs under the key's lease in the store, so processes
+ * sharing a database poll each key once per interval between them. The memory schedule and the
+ * in-flight set live here; the store keeps what must survive a restart or be shared.
  */
 export class Poller {
   private readonly schedule: PollSchedule;
@@ -73,8 +75,15 @@ export class Poller {
     const run = this.limit(async () => {
       // Stopping lets polls already running finish, and starts no queued one.
       if (this.ctx.signal.aborted) return;
-      const result = await pollKey(this.ctx, this.schedule, target);
-      if (result.channels.length > 0) this.onRows(result.channels);
+      // Due in this process's memory; the lease checks the stored schedule (other processes).
+      const lease = await leaseDueKey(this.ctx, this.schedule, target.key);
+      if (!lease) return;
+      try {
+        const result = await pollKey(this.ctx, this.schedule, target, lease);
+        if (result.channels.length > 0) this.onRows(result.channels);
+      } finally {
+        await releasePollLease(this.ctx, lease);
+      }
     })
       .catch((error: unknown) => {
         this.ctx.logger.error({ ...target.key, err: error }, 'poll crashed');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { CoopClient } from '../coop/client/coop-client.js';
 import type { Logger } from '../log/logger.js';
 import type { Platform, Store } from '../store/store.js';
@@ -53,6 +54,17 @@ export interface RelayOptions {
   maintenanceEveryMs?: number;
   /** How long a group's name and zone are trusted before `groups()` is asked again. Default 1 hour. */
   groupInfoTtlMs?: number;
+  /**
+   * This relay's identity in leases: unique among the processes sharing the database. Default: a
+   * random id per relay. A process restarted under the same id takes its earlier leases back at
+   * once instead of waiting for them to expire.
+   */
+  instanceId?: string;
+  /**
+   * How long a poll or channel lease lasts before another process may take the work over (a
+   * crashed holder's work waits this long). Senders extend theirs while working. Default 60 000.
+   */
+  leaseTtlMs?: number;
   now?: () => number;
   random?: () => number;
   /** Waits for rate windows and backoffs; tests pass one that advances their clock. */
@@ -111,6 +123,8 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
     outboxRetentionMs: positive(options.outboxRetentionMs, DAY, 'outboxRetentionMs'),
     maintenanceEveryMs: positive(options.maintenanceEveryMs, HOUR, 'maintenanceEveryMs'),
     groupInfoTtlMs: positive(options.groupInfoTtlMs, HOUR, 'groupInfoTtlMs'),
+    instanceId: options.instanceId ?? `relay-${randomBytes(6).toString('hex')}`,
+    leaseTtlMs: positive(options.leaseTtlMs, MINUTE, 'leaseTtlMs'),
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleepFor,

@@ -66,6 +66,9 @@ export interface PollStateTable {
   next_poll_at: number | null;
   failure_count: Generated<number>;
   backoff_until: number | null;
+  /** The relay instance polling this key now; see migrations/0002-leases.ts. */
+  lease_owner: Generated<string | null>;
+  lease_until: Generated<number | null>;
 }
 
 export interface SeenStatusesTable {
@@ -96,6 +99,17 @@ export interface OutboxTable {
   platform_message_id: string | null;
   created_at: number;
   updated_at: number;
+  /** The relay instance that last claimed the row. */
+  claimed_by: Generated<string | null>;
+}
+
+/** The one relay instance sending to a channel until `lease_until`. */
+export interface ChannelLeasesTable {
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  lease_owner: string;
+  lease_until: number;
 }
 
 export interface DeliveredMessagesTable {
@@ -115,6 +129,7 @@ export interface Database {
   seen_statuses: SeenStatusesTable;
   outbox: OutboxTable;
   delivered_messages: DeliveredMessagesTable;
+  channel_leases: ChannelLeasesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,6 +6,7 @@ import type {
   AccountLink,
   ChannelRef,
   ChatUserRef,
+  LeaseRequest,
   NewDeliveredMessage,
   NewOutboxRow,
   NewSubscription,
@@ -18,9 +19,12 @@ import type {
   SubscriptionPatch,
 } from './store.js';
 import * as accounts from './tables/accounts.js';
+import * as channelLeases from './tables/channel-leases.js';
 import * as channels from './tables/channels.js';
 import * as delivered from './tables/delivered-messages.js';
+import * as inDoubt from './tables/in-doubt-outbox.js';
 import * as outbox from './tables/outbox.js';
+import * as pollLeases from './tables/poll-leases.js';
 import * as pollState from './tables/poll-state.js';
 import * as seen from './tables/seen-statuses.js';
 import * as subscriptions from './tables/subscriptions.js';
@@ -73,18 +77,30 @@ export class SqlStore implements Store {
   getPollState = (key: PollKey) => pollState.getPollState(this.ctx, key);
   upsertPollState = (key: PollKey, patch: PollStatePatch) => pollState.upsertPollState(this.ctx, key, patch);
 
+  acquirePollLease = (key: PollKey, request: LeaseRequest) =>
+    pollLeases.acquirePollLease(this.ctx, key, request);
+  commitPollLease = (key: PollKey, owner: string, patch: PollStatePatch) =>
+    pollLeases.commitPollLease(this.ctx, key, owner, patch);
+  acquireChannelLease = (channel: ChannelRef, request: LeaseRequest) =>
+    channelLeases.acquireChannelLease(this.ctx, channel, request);
+  releaseChannelLease = (channel: ChannelRef, owner: string) =>
+    channelLeases.releaseChannelLease(this.ctx, channel, owner);
+  releaseLeases = (owner: string) => channelLeases.releaseLeases(this.ctx, owner);
+  listInDoubtChannels = (self: string, now: number) => inDoubt.listInDoubtChannels(this.ctx, self, now);
+
   loadSeen = (key: PollKey) => seen.loadSeen(this.ctx, key);
   markSeen = (key: PollKey, entries: readonly SeenEntry[]) => seen.markSeen(this.ctx, key, entries);
   pruneSeen = (key: PollKey, options: SeenPruneOptions) => seen.pruneSeen(this.ctx, key, options);
 
   appendOutbox = (rows: readonly NewOutboxRow[]) => outbox.appendOutbox(this.ctx, rows);
-  claimOutbox = (channel: ChannelRef, limit: number) => outbox.claimOutbox(this.ctx, channel, limit);
+  claimOutbox = (channel: ChannelRef, limit: number, claimedBy?: string) =>
+    outbox.claimOutbox(this.ctx, channel, limit, claimedBy);
   markOutboxSent = (ids: readonly number[], platformMessageId: string) =>
     outbox.markOutboxSent(this.ctx, ids, platformMessageId);
   markOutboxFailed = (ids: readonly number[], error: string) => outbox.markOutboxFailed(this.ctx, ids, error);
   releaseOutbox = (ids: readonly number[], error?: string) => outbox.releaseOutbox(this.ctx, ids, error);
   listChannelsWithPendingOutbox = () => outbox.listChannelsWithPendingOutbox(this.ctx);
-  listSendingOutbox = () => outbox.listSendingOutbox(this.ctx);
+  listSendingOutbox = (channel?: ChannelRef) => inDoubt.listSendingOutbox(this.ctx, channel);
   pruneOutbox = (options: OutboxPruneOptions) => outbox.pruneOutbox(this.ctx, options);
 
   recordDelivered = (message: NewDeliveredMessage) => delivered.upsertDelivered(this.ctx, message);

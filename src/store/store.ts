@@ -97,6 +97,21 @@ export interface PollState extends PollKey {
 
 export type PollStatePatch = Partial<Omit<PollState, keyof PollKey>>;
 
+/**
+ * A request for a time-limited lease, made by one relay instance. Times are the relay's clock
+ * (epoch ms); processes sharing a database need clocks in step to well within the lease's length.
+ */
+export interface LeaseRequest {
+  /** The relay instance id. */
+  owner: string;
+  now: number;
+  /** The lease ends then unless extended; a crashed owner's work is taken over after it. */
+  until: number;
+}
+
+/** Acquired: the key is due and now yours, with its stored state. Not: look again at `retryAt`. */
+export type PollLeaseResult = { acquired: true; state: PollState } | { acquired: false; retryAt: number };
+
 /** A status the poll key has seen, with a digest of its visible fields to detect edits. */
 export interface SeenEntry extends StatusKey {
   digest: string;
@@ -149,6 +164,8 @@ export interface OutboxRow {
   platformMessageId: string | null;
   createdAt: number;
   updatedAt: number;
+  /** The relay instance that last claimed the row (null when claimed without one). */
+  claimedBy: string | null;
 }
 
 export interface OutboxPruneOptions {
@@ -207,6 +224,22 @@ export interface Store {
   /** Creates the row if needed and sets only the fields present in `patch`. */
   upsertPollState(key: PollKey, patch: PollStatePatch): Promise<PollState>;
 
+  // Leases: several relay processes on one database share the work (see poll-leases.ts)
+  /**
+   * Takes a key's poll lease if the key is due (`nextPollAt` and `backoffUntil` not after `now`)
+   * and its lease is free, expired or already `owner`'s. Of racing callers exactly one wins.
+   */
+  acquirePollLease(key: PollKey, request: LeaseRequest): Promise<PollLeaseResult>;
+  /** Applies `patch` and frees the lease, only if `owner` still holds it; returns whether it did. */
+  commitPollLease(key: PollKey, owner: string, patch: PollStatePatch): Promise<boolean>;
+  /** Takes or extends a channel's send lease (free, expired or already `owner`'s); returns whether held. */
+  acquireChannelLease(channel: ChannelRef, request: LeaseRequest): Promise<boolean>;
+  releaseChannelLease(channel: ChannelRef, owner: string): Promise<void>;
+  /** Frees every poll and channel lease `owner` holds (graceful stop). */
+  releaseLeases(owner: string): Promise<void>;
+  /** Channels with 'sending' rows and no live channel lease of another owner than `self`. */
+  listInDoubtChannels(self: string, now: number): Promise<ChannelRef[]>;
+
   // Seen statuses
   loadSeen(key: PollKey): Promise<SeenStatus[]>;
   /** Inserts new entries and updates the digest of known ones; `firstSeenAt` never changes. */
@@ -222,7 +255,7 @@ export interface Store {
    * attempt. Two claims never return the same row. Run one sender per channel, and resolve rows
    * left 'sending' by a crash (`listSendingOutbox`) before claiming newer ones, to keep order.
    */
-  claimOutbox(channel: ChannelRef, limit: number): Promise<OutboxRow[]>;
+  claimOutbox(channel: ChannelRef, limit: number, claimedBy?: string): Promise<OutboxRow[]>;
   /**
    * Marks rows sent as one platform message (several rows may be packed into one). In the same
    * transaction: a 'post' row records its delivered message, a 'delete' row forgets it, and the
@@ -234,8 +267,8 @@ export interface Store {
   /** Puts claimed rows back to 'pending' after a transient error (rate limit, outage). */
   releaseOutbox(ids: readonly number[], error?: string): Promise<void>;
   listChannelsWithPendingOutbox(): Promise<ChannelRef[]>;
-  /** Rows a crash left in doubt; oldest first. */
-  listSendingOutbox(): Promise<OutboxRow[]>;
+  /** Rows left 'sending' (in doubt after a crash), all or one channel's; oldest first. */
+  listSendingOutbox(channel?: ChannelRef): Promise<OutboxRow[]>;
   /** Deletes finished rows; returns how many. */
   pruneOutbox(options: OutboxPruneOptions): Promise<number>;
 

@@ -96,6 +96,8 @@ async function main(): Promise<void> {
     ratePerPlatform: { [options.platform]: 'unlimited' },
     // Each run polls once and exits: the key must be due again when the next run starts.
     pollIntervalMs: 1,
+    // A restart is the same instance: it takes back the leases of the process it replaces.
+    instanceId: 'relay-child',
   });
   await relay.pollDue();
   await relay.drain();

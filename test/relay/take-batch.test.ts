@@ -18,6 +18,7 @@ function row(id: number, overrides: Partial<OutboxRow> = {}): OutboxRow {
     platformMessageId: null,
     createdAt: 0,
     updatedAt: 0,
+    claimedBy: null,
     ...overrides,
   };
 }

@@ -67,7 +67,7 @@ describe('SQLite store on disk', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const names = raw.prepare('select name from kysely_migration').pluck().all();
-      expect(names).toEqual(['0001-initial']);
+      expect(names).toEqual(['0001-initial', '0002-leases']);
     } finally {
       raw.close();
     }

@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { accountContract } from './contract/account-contract.js';
 import { channelContract } from './contract/channel-contract.js';
+import { leaseContract } from './contract/lease-contract.js';
 import { outboxContract } from './contract/outbox-contract.js';
 import { pollContract } from './contract/poll-contract.js';
 import { subscriptionContract } from './contract/subscription-contract.js';
@@ -99,6 +100,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     subscriptionContract(ctx);
     pollContract(ctx);
     outboxContract(ctx);
+    leaseContract(ctx);
     transactionContract(ctx);
   });
 }

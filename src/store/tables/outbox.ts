@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { OutboxTable } from '../database.js';
 import type { ChannelRef, NewOutboxRow, OutboxPruneOptions, OutboxRow } from '../store.js';
 import { forgetDelivered, upsertDelivered } from './delivered-messages.js';
@@ -42,12 +42,19 @@ export function appendOutbox(ctx: TableContext, rows: readonly NewOutboxRow[]): 
  * makes two racing claims disjoint in both dialects. On PostgreSQL the ids are also locked with
  * SKIP LOCKED, so a second claim takes other rows instead of coming back empty. The ids are a
  * MATERIALIZED CTE: PostgreSQL may otherwise rescan a LIMIT … SKIP LOCKED subquery per row and
- * claim more than `limit`.
+ * claim more than `limit`. `claimedBy` records the relay instance on the rows.
+ *
+ * On SQLite the outer guard is written `+state`: a plain `state = ?` lets the planner pick the
+ * `outbox_state` index and visit every pending row of the database; the unary plus keeps that
+ * index out, so the rows are found by primary key from the CTE (EXPLAIN QUERY PLAN:
+ * "SEARCH outbox USING INTEGER PRIMARY KEY"). PostgreSQL has no unary plus on text, and its
+ * planner already goes by id.
  */
 export async function claimOutbox(
   ctx: TableContext,
   channel: ChannelRef,
   limit: number,
+  claimedBy: string | null = null,
 ): Promise<OutboxRow[]> {
   if (limit <= 0) return [];
   const rows = await ctx.db
@@ -66,8 +73,17 @@ export async function claimOutbox(
           .$if(ctx.flavor === 'postgres', (qb) => qb.forUpdate().skipLocked()),
     )
     .updateTable('outbox')
-    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), updated_at: ctx.now() }))
-    .where('state', '=', 'pending')
+    .set((eb) => ({
+      state: 'sending',
+      attempts: eb('attempts', '+', 1),
+      updated_at: ctx.now(),
+      claimed_by: claimedBy,
+    }))
+    .where(
+      ctx.flavor === 'sqlite' ? sql<string>`+${sql.ref('state')}` : sql<string>`${sql.ref('state')}`,
+      '=',
+      'pending',
+    )
     .where('id', 'in', (eb) => eb.selectFrom('claimable').select('claimable.id'))
     .returningAll()
     .execute();
@@ -153,16 +169,6 @@ export async function listChannelsWithPendingOutbox(ctx: TableContext): Promise<
   return rows.map(channelOf);
 }
 
-export async function listSendingOutbox(ctx: TableContext): Promise<OutboxRow[]> {
-  const rows = await ctx.db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('state', '=', 'sending')
-    .orderBy('id')
-    .execute();
-  return rows.map(toOutboxRow);
-}
-
 export async function pruneOutbox(ctx: TableContext, options: OutboxPruneOptions): Promise<number> {
   const limit = options.limit ?? DEFAULT_PRUNE_LIMIT;
   if (limit <= 0) return 0;
@@ -183,7 +189,7 @@ function serialize(payload: unknown): string {
   return text;
 }
 
-function toOutboxRow(row: Selectable<OutboxTable>): OutboxRow {
+export function toOutboxRow(row: Selectable<OutboxTable>): OutboxRow {
   return {
     id: row.id,
     subscriptionId: row.subscription_id,
@@ -199,5 +205,6 @@ function toOutboxRow(row: Selectable<OutboxTable>): OutboxRow {
     platformMessageId: row.platform_message_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    claimedBy: row.claimed_by,
   };
 }

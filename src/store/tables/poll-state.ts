@@ -41,7 +41,7 @@ export async function upsertPollState(
   return state;
 }
 
-function toColumns(patch: PollStatePatch): Updateable<PollStateTable> {
+export function toColumns(patch: PollStatePatch): Updateable<PollStateTable> {
   const columns: Updateable<PollStateTable> = {};
   if (patch.etag !== undefined) columns.etag = patch.etag;
   if (patch.lastPollAt !== undefined) columns.last_poll_at = patch.lastPollAt;
@@ -51,7 +51,7 @@ function toColumns(patch: PollStatePatch): Updateable<PollStateTable> {
   return columns;
 }
 
-function toPollState(row: Selectable<PollStateTable>): PollState {
+export function toPollState(row: Selectable<PollStateTable>): PollState {
   return {
     groupId: row.group_id,
     ownerAccountId: row.owner_account_id,
