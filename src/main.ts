@@ -11,11 +11,13 @@ import { startCoopServer } from './coop-server/start-coop-server.js';
 import { type Core, createCore } from './core/create-core.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { Metrics } from './metrics/metrics.js';
+import { relayMetrics } from './metrics/relay-metrics.js';
 import { coopHealthCheck, storeHealthCheck } from './ops/health-checks.js';
 import { type OpsRoute, opsRoutes } from './ops/ops-routes.js';
 import { startOpsServer } from './ops/start-ops-server.js';
 import type { ChatSink } from './relay/chat-sink.js';
 import { createRelay } from './relay/create-relay.js';
+import type { RelayOptions } from './relay/relay-options.js';
 import { openStore } from './store/open-store.js';
 import type { Platform, Store } from './store/store.js';
 
@@ -62,8 +64,9 @@ async function main(): Promise<void> {
     if (chat) {
       const metrics = new Metrics({ collectDefaults: true });
       const routes = opsRoutes([storeHealthCheck(store), coopHealthCheck(coop)], metrics);
+      metrics.measureOutboxDepth(() => store.countUndeliveredOutbox());
       const sinks = await startChatAdapters(config, core, logger, routes, closers);
-      await startRelay(config, { store, coop, logger, sinks }, closers);
+      await startRelay(config, { store, coop, logger, sinks, observer: relayMetrics(metrics) }, closers);
       await waitForSignal(logger);
     } else {
       if (embedded) await useDemoGroupInGeneral(store);
@@ -133,7 +136,7 @@ async function startChatAdapters(
 
 async function startRelay(
   config: Config,
-  deps: { store: Store; coop: CoopClient; logger: Logger; sinks: Map<Platform, ChatSink> },
+  deps: Pick<RelayOptions, 'store' | 'coop' | 'logger' | 'sinks' | 'observer'>,
   closers: Closer[],
 ): Promise<void> {
   const relay = createRelay({
@@ -141,6 +144,7 @@ async function startRelay(
     pollIntervalMs: config.POLL_INTERVAL * 1000,
     maxFailures: config.FEED_MAX_FAILURES,
     removeDeleted: config.FEED_REMOVE_DELETED,
+    ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}),
   });
   await relay.start();
   closers.push(() => relay.stop());

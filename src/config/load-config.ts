@@ -23,6 +23,7 @@ const schema = z.object({
   POLL_INTERVAL: seconds(30, 5),
   FEED_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   FEED_REMOVE_DELETED: flag(true),
+  INSTANCE_ID: z.string().min(1).max(64).optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z

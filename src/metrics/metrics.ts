@@ -29,10 +29,16 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Read at scrape time from the store (set with `measureOutboxDepth`). */
+  private outboxDepthSource: (() => Promise<number>) | undefined;
+
   readonly outboxDepth = new Gauge({
     name: 'coop_bridge_outbox_depth',
-    help: 'Outbox rows waiting to be delivered',
+    help: 'Outbox rows not yet delivered (pending or in flight)',
     registers: [this.registry],
+    collect: async () => {
+      if (this.outboxDepthSource) this.outboxDepth.set(await this.outboxDepthSource());
+    },
   });
 
   readonly rateLimited = new Counter({
@@ -48,6 +54,10 @@ export class Metrics {
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
+
+  measureOutboxDepth(source: () => Promise<number>): void {
+    this.outboxDepthSource = source;
+  }
 
   constructor(options: { collectDefaults?: boolean } = {}) {
     if (options.collectDefaults) {

@@ -140,6 +140,7 @@ export class ChannelSender {
           { channel: this.channel, retryAfterMs: outcome.retryAfterMs },
           'chat rate limited',
         );
+        this.ctx.observer.rateLimited?.(this.channel.platform);
         this.ctx.lanes.laneFor(this.channel).holdUntil(this.ctx.now() + outcome.retryAfterMs);
         return;
       case 'transient': {
@@ -155,6 +156,7 @@ export class ChannelSender {
       case 'channel_failed': {
         // Other batches held in doubt are for the same channel: they cannot go out either.
         const ids = this.held.splice(0).flatMap((held) => held.rows.map((row) => row.id));
+        this.ctx.observer.sendFailed?.(this.channel.platform, outcome.error.reason);
         await failChannel(this.ctx, this.channel, ids, outcome.error);
         return;
       }

@@ -73,6 +73,9 @@ async function deliverPost(
     return sink.send(channel, post, { nonce });
   });
   await ctx.store.markOutboxSent(idsOf(held), messageId);
+  const now = ctx.now();
+  for (const status of post.statuses)
+    ctx.observer.delivered?.(sink.platform, 'post', 1, now - status.epochMs);
 }
 
 /** An edit or a removal of a message this feed delivered; a no-op (recorded why) otherwise. */
@@ -107,6 +110,7 @@ async function deliverChange(
     });
   }
   await ctx.store.markOutboxSent([row.id], messageId);
+  ctx.observer.delivered?.(sink.platform, row.kind === 'edit' ? 'edit' : 'delete', 1);
 }
 
 async function outcomeOf(ctx: RelayContext, held: HeldBatch, error: unknown): Promise<BatchOutcome> {

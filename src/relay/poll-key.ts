@@ -1,4 +1,5 @@
 import type { CoopClient } from '../coop/client/coop-client.js';
+import { CoopError } from '../coop/coop-error.js';
 import type { Status } from '../coop/types.js';
 import { zoneFromRails } from '../coop/zone.js';
 import type { Account, ChannelRef, NewOutboxRow, SeenStatus, Subscription } from '../store/store.js';
@@ -85,6 +86,7 @@ export async function pollKey(
       ctx.logger.warn({ ...target.key }, 'poll lease lost; the poll was discarded');
       return { outcome: 'lease_lost', channels: [] };
     }
+    ctx.observer.polled?.('error', error instanceof CoopError ? error.code : 'internal');
     await handlePollFailure(ctx, schedule, target, state, owner, error);
     return { outcome: 'failed', channels: [] };
   }

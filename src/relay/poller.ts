@@ -1,6 +1,6 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ChannelRef } from '../store/store.js';
-import { pollKey } from './poll-key.js';
+import { type PollOutcome, pollKey } from './poll-key.js';
 import { leaseDueKey, releasePollLease } from './poll-lease.js';
 import { PollSchedule } from './poll-schedule.js';
 import { type PollTarget, pollTargets } from './poll-targets.js';
@@ -80,6 +80,7 @@ export class Poller {
       if (!lease) return;
       try {
         const result = await pollKey(this.ctx, this.schedule, target, lease);
+        observePoll(this.ctx, result.outcome);
         if (result.channels.length > 0) this.onRows(result.channels);
       } finally {
         await releasePollLease(this.ctx, lease);
@@ -103,4 +104,10 @@ export class Poller {
       });
     return this.maintenance;
   }
+}
+
+/** Polls as metrics count them: a changed list (the first one too) or a 304; failures, with their code, where they happen. */
+function observePoll(ctx: RelayContext, outcome: PollOutcome): void {
+  if (outcome === 'read' || outcome === 'baseline') ctx.observer.polled?.('changed');
+  else if (outcome === 'not_modified') ctx.observer.polled?.('not_modified');
 }

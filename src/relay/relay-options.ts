@@ -3,6 +3,7 @@ import type { CoopClient } from '../coop/client/coop-client.js';
 import type { Logger } from '../log/logger.js';
 import type { Platform, Store } from '../store/store.js';
 import type { ChatSink } from './chat-sink.js';
+import type { RelayObserver } from './relay-observer.js';
 import { type Sleep, sleepFor } from './sleep.js';
 
 /** At most `count` platform calls per channel in any window of `perMs`. */
@@ -69,6 +70,8 @@ export interface RelayOptions {
   random?: () => number;
   /** Waits for rate windows and backoffs; tests pass one that advances their clock. */
   sleep?: Sleep;
+  /** Told about polls, deliveries and chat errors (metrics). */
+  observer?: RelayObserver;
 }
 
 export type ResolvedRelayOptions = Required<Omit<RelayOptions, 'ratePerPlatform' | 'sinks'>> & {
@@ -128,6 +131,7 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleepFor,
+    observer: options.observer ?? {},
     sinkFor: typeof sinks === 'function' ? sinks : (platform) => sinks.get(platform),
   };
 }

@@ -101,6 +101,7 @@ export class SqlStore implements Store {
   releaseOutbox = (ids: readonly number[], error?: string) => outbox.releaseOutbox(this.ctx, ids, error);
   listChannelsWithPendingOutbox = () => outbox.listChannelsWithPendingOutbox(this.ctx);
   listSendingOutbox = (channel?: ChannelRef) => inDoubt.listSendingOutbox(this.ctx, channel);
+  countUndeliveredOutbox = () => outbox.countUndeliveredOutbox(this.ctx);
   pruneOutbox = (options: OutboxPruneOptions) => outbox.pruneOutbox(this.ctx, options);
 
   recordDelivered = (message: NewDeliveredMessage) => delivered.upsertDelivered(this.ctx, message);

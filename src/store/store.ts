@@ -269,6 +269,8 @@ export interface Store {
   listChannelsWithPendingOutbox(): Promise<ChannelRef[]>;
   /** Rows left 'sending' (in doubt after a crash), all or one channel's; oldest first. */
   listSendingOutbox(channel?: ChannelRef): Promise<OutboxRow[]>;
+  /** How many rows are not delivered yet (pending or sending). */
+  countUndeliveredOutbox(): Promise<number>;
   /** Deletes finished rows; returns how many. */
   pruneOutbox(options: OutboxPruneOptions): Promise<number>;
 

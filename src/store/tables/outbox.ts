@@ -169,6 +169,16 @@ export async function listChannelsWithPendingOutbox(ctx: TableContext): Promise<
   return rows.map(channelOf);
 }
 
+/** Rows not yet delivered (pending or in flight), for the outbox-depth metric. */
+export async function countUndeliveredOutbox(ctx: TableContext): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .where('state', 'in', ['pending', 'sending'])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function pruneOutbox(ctx: TableContext, options: OutboxPruneOptions): Promise<number> {
   const limit = options.limit ?? DEFAULT_PRUNE_LIMIT;
   if (limit <= 0) return 0;

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Metrics } from '../../src/metrics/metrics.js';
+import { relayMetrics } from '../../src/metrics/relay-metrics.js';
+import { type Harness, MINUTE, startHarness } from './relay-harness.js';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+function value(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+describe('relay metrics', () => {
+  it('counts polls by result, deliveries with their lag, errors by code, and the outbox depth', async () => {
+    h = await startHarness();
+    const metrics = new Metrics();
+    metrics.measureOutboxDepth(() => h.store.countUndeliveredOutbox());
+    const basil = await h.link('basil');
+    await h.subscribe('c1', basil);
+    const relay = h.relay({ observer: relayMetrics(metrics) });
+    await h.cycle(relay);
+    await h.as('basil@fawltytowers.com').postStatus(1, 'one');
+    await h.as('basil@fawltytowers.com').postStatus(1, 'two');
+    h.clock.advance(MINUTE);
+    await relay.pollDue();
+    expect(value(await metrics.registry.metrics(), 'coop_bridge_outbox_depth')).toBe(2);
+    await relay.drain();
+    // The read poll was the one due now; the next cycles see the same ETag.
+    await h.cycle(relay);
+    await h.cycle(relay);
+    const text = await metrics.registry.metrics();
+    expect(value(text, 'coop_bridge_polls_total{result="changed"}')).toBe(2);
+    expect(value(text, 'coop_bridge_polls_total{result="not_modified"}')).toBe(1);
+    expect(value(text, 'coop_bridge_deliveries_total{platform="shell",kind="post"}')).toBe(2);
+    expect(value(text, 'coop_bridge_relay_lag_seconds_count{platform="shell"}')).toBe(2);
+    expect(value(text, 'coop_bridge_outbox_depth')).toBe(0);
+  });
+});
