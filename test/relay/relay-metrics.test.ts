@@ -12,7 +12,7 @@ function value(text: string, series: string): number {
 }
 
 describe('relay metrics', () => {
-  it('counts polls by result, deliveries with their lag, errors by code, and the outbox depth', async () => {
+  it('counts polls by result, deliveries with their lag, and the outbox depth', async () => {
     h = await startHarness();
     const metrics = new Metrics();
     metrics.measureOutboxDepth(() => h.store.countUndeliveredOutbox());
@@ -35,5 +35,25 @@ describe('relay metrics', () => {
     expect(value(text, 'coop_bridge_deliveries_total{platform="shell",kind="post"}')).toBe(2);
     expect(value(text, 'coop_bridge_relay_lag_seconds_count{platform="shell"}')).toBe(2);
     expect(value(text, 'coop_bridge_outbox_depth')).toBe(0);
+  });
+
+  it('counts failed polls by error code', async () => {
+    let failing = false;
+    h = await startHarness({
+      configure: (app) =>
+        app.addHook('onRequest', async (_req, reply) => {
+          if (failing) await reply.code(503).send('down for maintenance');
+        }),
+    });
+    const metrics = new Metrics();
+    const basil = await h.link('basil');
+    await h.subscribe('c1', basil);
+    const relay = h.relay({ observer: relayMetrics(metrics) });
+    await h.cycle(relay);
+    failing = true;
+    await h.cycle(relay);
+    const text = await metrics.registry.metrics();
+    expect(value(text, 'coop_bridge_polls_total{result="error"}')).toBe(1);
+    expect(value(text, 'coop_bridge_errors_total{code="server_error"}')).toBe(1);
   });
 });
