@@ -32,12 +32,12 @@ export async function cobot(cmd: Extract<Command, { name: 'cobot' }>, s: Session
     );
   }
   const id = await s.deps.coop.postCobotStatus(group.id, key, cmd.text);
-  if (settings?.cobotKey !== key) await s.deps.store.setChannelCobotKey(channel, key);
-  return {
-    kind: 'text',
-    visibility: 'channel',
-    text: `Cobot posted to ${group.name} (note #${id}): ${cmd.text}`,
-  };
+  const posted = `Cobot posted to ${group.name} (note #${id}): ${cmd.text}`;
+  if (settings?.cobotKey === key) return { kind: 'text', visibility: 'channel', text: posted };
+  await s.deps.store.setChannelCobotKey(channel, key);
+  const kept =
+    "The group's Cobot key is now kept, encrypted, for this channel: members here can post as Cobot.";
+  return { kind: 'text', visibility: 'channel', text: `${posted}\n${kept}` };
 }
 
 export async function deleteStatus(cmd: Extract<Command, { name: 'delete' }>, s: Session): Promise<Reply> {

@@ -120,6 +120,7 @@ describe.each(['json', 'xml'] as const)('terminal bot end to end (%s)', (format)
     expect(out).toContain("Co-op does not show Fawlty Towers's Cobot key to you.");
     expect(out).toMatch(/Cobot posted to Fawlty Towers \(note #\d+\): Deployed build 43/);
     expect(out).toMatch(/Cobot posted to Fawlty Towers \(note #\d+\): Deployed build 44/);
+    expect(out.match(/Cobot key is now kept, encrypted, for this channel/g)).toHaveLength(1);
     expect(out).toMatch(/Cobot \[Cobot\] #\d+\n\s+Deployed build 43/);
   });
 
