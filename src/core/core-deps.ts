@@ -9,6 +9,4 @@ export interface CoreDeps {
   coop: CoopClient;
   logger: Logger;
   now?: () => Date;
-  /** Post confirmations go to the whole channel (true) or only to the caller. */
-  confirmPostsInChannel?: boolean;
 }

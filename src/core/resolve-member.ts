@@ -22,9 +22,12 @@ async function resolveMention(mention: MentionRef, members: readonly Member[], s
   const email = linked?.coopEmail ?? mention.email;
   const viaEmail = email ? memberByEmail(members, email) : undefined;
   if (viaEmail) return viaEmail;
-  const name = (mention.displayName ?? mention.userId).toLowerCase();
+  const name = (mention.displayName ?? mention.userId).trim().toLowerCase();
   const candidates = members.filter(
-    (m) => m.firstName.toLowerCase() === name || m.email.toLowerCase().split('@')[0] === name,
+    (m) =>
+      m.firstName.toLowerCase() === name ||
+      `${m.firstName} ${m.lastName}`.trim().toLowerCase() === name ||
+      m.email.toLowerCase().split('@')[0] === name,
   );
   if (candidates.length === 1) return candidates[0] as Member;
   throw new CoreError(

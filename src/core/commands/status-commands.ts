@@ -11,7 +11,8 @@ export async function post(cmd: Extract<Command, { name: 'post' }>, s: Session):
   const id = await (await s.client()).postStatus(group.id, cmd.text);
   return {
     kind: 'text',
-    visibility: s.deps.confirmPostsInChannel === false ? 'private' : 'channel',
+    // The channel sees who posted what; an adapter may keep it private (SLACK_CONFIRM_POSTS).
+    visibility: 'channel',
     text: `${s.ctx.user.displayName} posted to ${group.name} (note #${id}): ${cmd.text}`,
   };
 }
