@@ -1,4 +1,4 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { type APIEmbed, type APIEmbedField, escapeMarkdown } from 'discord.js';
 import { formatHours, type StatusKind, type StatusMessage } from '../../src/core/status-message.js';
 import { LIMITS, truncate } from './discord-limits.js';
 
@@ -23,7 +23,7 @@ function iconUrl(url: string | null): string | undefined {
 function timeFields(status: StatusMessage): APIEmbedField[] {
   const time = status.time;
   if (!time) return [];
-  const value = (text: string | null) => truncate(text?.trim() || '—', LIMITS.fieldValue);
+  const value = (text: string | null) => truncate(inert(text?.trim() || '—'), LIMITS.fieldValue);
   const project = time.client ? `${time.project ?? '—'} (${time.client})` : time.project;
   return [
     {
@@ -34,6 +34,14 @@ function timeFields(status: StatusMessage): APIEmbedField[] {
     { name: 'Project', value: value(project), inline: true },
     { name: 'Task', value: value(time.task), inline: true },
   ];
+}
+
+/**
+ * Co-op text shown as written: markdown escaped, so a relayed status cannot dress a link as
+ * something else (`[docs](https://evil…)`), hide text in spoilers or break the embed's layout.
+ */
+function inert(text: string): string {
+  return escapeMarkdown(text, { maskedLink: true });
 }
 
 /**
@@ -55,7 +63,7 @@ export function statusEmbed(status: StatusMessage, groupName?: string): APIEmbed
     footer: { text: truncate(`${BADGES[status.kind]} #${status.id}${where}`, LIMITS.footer) },
     timestamp: new Date(status.epochMs).toISOString(),
   };
-  if (text !== '') embed.description = truncate(text, LIMITS.description);
+  if (text !== '') embed.description = truncate(inert(text), LIMITS.description);
   const fields = timeFields(status);
   if (fields.length > 0) embed.fields = fields;
   return embed;

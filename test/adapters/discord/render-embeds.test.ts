@@ -38,6 +38,13 @@ describe('status embeds', () => {
     expect(cobot.author).toEqual({ name: 'Cobot' });
   });
 
+  it('show relayed text as written: markdown and masked links are escaped', () => {
+    const embed = statusEmbed(note('[docs](https://evil.example) **urgent** ||spoiler|| a_b'));
+    expect(embed.description).toBe(
+      '\\[docs](https://evil.example) \\*\\*urgent\\*\\* \\|\\|spoiler\\|\\| a\\_b',
+    );
+  });
+
   it('show a DayEntry’s hours, project and task as fields', () => {
     const embed = statusEmbed(dayEntry(1.5, 'Boiler', true));
     expect(embed.fields).toEqual([
