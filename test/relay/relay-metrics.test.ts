@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Metrics } from '../../src/metrics/metrics.js';
 import { relayMetrics } from '../../src/metrics/relay-metrics.js';
+import { type RecordingSink, sinkErrors } from '../helpers/recording-sink.js';
 import { type Harness, MINUTE, startHarness } from './relay-harness.js';
 
 let h: Harness;
@@ -55,5 +56,27 @@ describe('relay metrics', () => {
     const text = await metrics.registry.metrics();
     expect(value(text, 'coop_bridge_polls_total{result="error"}')).toBe(1);
     expect(value(text, 'coop_bridge_errors_total{code="server_error"}')).toBe(1);
+  });
+
+  it('counts 429s from the chat platform and permanent send failures by reason', async () => {
+    h = await startHarness();
+    const metrics = new Metrics();
+    const basil = await h.link('basil');
+    await h.subscribe('c1', basil);
+    const relay = h.relay({ observer: relayMetrics(metrics) });
+    await h.cycle(relay);
+    const sink = h.sinks.get('shell') as RecordingSink;
+    sink.failNext('send', sinkErrors.rateLimited(1000));
+    await h.as('basil@fawltytowers.com').postStatus(1, 'one');
+    h.clock.advance(MINUTE);
+    await h.cycle(relay);
+    sink.failNext('send', sinkErrors.channelGone());
+    await h.as('basil@fawltytowers.com').postStatus(1, 'two');
+    h.clock.advance(MINUTE);
+    await h.cycle(relay);
+    const text = await metrics.registry.metrics();
+    expect(value(text, 'coop_bridge_rate_limited_total{platform="shell"}')).toBe(1);
+    expect(value(text, 'coop_bridge_errors_total{code="chat:channel_not_found"}')).toBe(1);
+    expect(value(text, 'coop_bridge_deliveries_total{platform="shell",kind="post"}')).toBe(1);
   });
 });
