@@ -11,7 +11,13 @@ import { ConfigError, loadConfig } from '../../src/config/load-config.js';
  * the feeds through the store's leases: use PostgreSQL (DATABASE_URL) for several processes.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { shards: { type: 'string', default: 'auto' } } });
+  const { values } = parseArgs({
+    options: {
+      shards: { type: 'string', default: 'auto' },
+      // Discord lets a bot identify one shard per 5 s unless its max_concurrency says more.
+      'spawn-delay-ms': { type: 'string', default: '5500' },
+    },
+  });
   const config = loadConfig();
   if (!config.DISCORD_TOKEN) throw new ConfigError(['DISCORD_TOKEN: required to start Discord shards']);
   const totalShards = values.shards === 'auto' ? 'auto' : Number(values.shards);
@@ -30,7 +36,7 @@ async function main(): Promise<void> {
   });
   for (const key of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) delete process.env[key];
   manager.on('shardCreate', (shard) => console.log(`discord shard ${shard.id} started`));
-  await manager.spawn();
+  await manager.spawn({ delay: Number(values['spawn-delay-ms']) });
 }
 
 main().catch((error: unknown) => {
