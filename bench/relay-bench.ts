@@ -1,5 +1,4 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { ChannelRef, Platform } from '../src/store/store.js';
 import type { BenchPart } from './bench-part.js';
 import { percentile } from './measure.js';
+import { type BenchOwner, seedBenchOwners } from './seed-bench-owners.js';
 
 /**
  * The relay at scale: GROUPS groups × 5 channels against the embedded Co-op server, which runs in
@@ -34,11 +34,7 @@ const PASSWORD = 'bench-password';
 const PLATFORMS: readonly Platform[] = ['slack', 'discord', 'shell', 'slack', 'discord'];
 const ROLE_ENV = 'RELAY_BENCH_ROLE';
 
-interface Owner {
-  email: string;
-  userId: number;
-  groupIds: number[];
-}
+type Owner = BenchOwner;
 
 type ToServer =
   | { type: 'generate'; perGroup: number; windowMs: number }
@@ -234,35 +230,13 @@ function startServerProcess(): ServerProcess {
   };
 }
 
-/** A scrypt hash in the server's format at a low cost: the bench measures polling, not logins. */
-function cheapHash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 1024, r: 8, p: 1 });
-  return ['scrypt', 1024, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
-}
-
 async function serveCoop(): Promise<void> {
   const db = openCoopDb(':memory:');
-  const now = Date.now();
-  const owners: Owner[] = [];
-  const hash = cheapHash(PASSWORD);
-  db.transaction(() => {
-    for (let o = 0; o < GROUPS / GROUPS_PER_OWNER; o++) {
-      const email = `owner${o}@bench.test`;
-      const user = db.users.insert({ email, firstName: 'Owner', lastName: `${o}`, passwordHash: hash, now });
-      const groupIds: number[] = [];
-      for (let g = 0; g < GROUPS_PER_OWNER; g++) {
-        const group = db.groups.insert({
-          name: `Bench ${o}.${g}`,
-          timezone: 'London',
-          feedKey: `key-${o}-${g}`,
-          now,
-        });
-        db.memberships.add({ userId: user.id, groupId: group.id, now });
-        groupIds.push(group.id);
-      }
-      owners.push({ email, userId: user.id, groupIds });
-    }
+  const owners = seedBenchOwners(db, {
+    groups: GROUPS,
+    groupsPerOwner: GROUPS_PER_OWNER,
+    domain: 'bench.test',
+    password: PASSWORD,
   });
   const counters = { polls: 0, notModified: 0, dateRoutes: 0, groupLists: 0 };
   const lastPoll = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -11,6 +11,7 @@ import type { ChatSink } from '../src/relay/chat-sink.js';
 import { createRelay } from '../src/relay/create-relay.js';
 import { openStore } from '../src/store/open-store.js';
 import type { BenchPart } from './bench-part.js';
+import { seedBenchOwners } from './seed-bench-owners.js';
 
 /**
  * The relay on PostgreSQL, one process and then two on the same database, in one run: the
@@ -212,40 +213,18 @@ function statsOf(server: Child<ToServer, FromServer>): Promise<Extract<FromServe
   return reply;
 }
 
-function cheapHash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 1024, r: 8, p: 1 });
-  return ['scrypt', 1024, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
-}
-
 /** The Co-op server: GROUPS groups, 4 per owner; counts polls; posts the burst when told. */
 async function serveCoop(): Promise<void> {
   const db = openCoopDb(':memory:');
-  const now = Date.now();
-  const emails: string[] = [];
-  const groupsByOwner: number[][] = [];
-  const owners: number[] = [];
-  const hash = cheapHash(PASSWORD);
-  db.transaction(() => {
-    for (let o = 0; o < GROUPS / 4; o++) {
-      const email = `owner${o}@scale.test`;
-      const user = db.users.insert({ email, firstName: 'Owner', lastName: `${o}`, passwordHash: hash, now });
-      const ids: number[] = [];
-      for (let g = 0; g < 4; g++) {
-        const group = db.groups.insert({
-          name: `Scale ${o}.${g}`,
-          timezone: 'London',
-          feedKey: `k-${o}-${g}`,
-          now,
-        });
-        db.memberships.add({ userId: user.id, groupId: group.id, now });
-        ids.push(group.id);
-      }
-      emails.push(email);
-      groupsByOwner.push(ids);
-      owners.push(user.id);
-    }
+  const seeded = seedBenchOwners(db, {
+    groups: GROUPS,
+    groupsPerOwner: 4,
+    domain: 'scale.test',
+    password: PASSWORD,
   });
+  const emails = seeded.map((o) => o.email);
+  const groupsByOwner = seeded.map((o) => o.groupIds);
+  const owners = seeded.map((o) => o.userId);
   let polls = 0;
   const polled = new Set<string>();
   const app = buildCoopServer({ db });
