@@ -69,6 +69,25 @@ describe.skipIf(!reachable)(`PostgreSQL at ${BASE_URL}`, () => {
     }
   });
 
+  it('migrates a fresh schema beside others, with several processes starting together', async () => {
+    const env = { COOP_BRIDGE_SECRET: 'the same secret for every process' };
+    const neighbour = await freshSchema();
+    const fresh = await freshSchema();
+    try {
+      // Another schema of the same database already holds kysely's tables.
+      await (await openStore({ url: neighbour.url, logger: silentLogger(), env })).close();
+      const stores = await Promise.all(
+        Array.from({ length: 4 }, () => openStore({ url: fresh.url, logger: silentLogger(), env })),
+      );
+      await stores[0]?.linkAccount(ADA);
+      expect((await stores[3]?.getAccountByChatUser(ADA))?.coopEmail).toBe(ADA.coopEmail);
+      await Promise.all(stores.map((store) => store.close()));
+    } finally {
+      await neighbour.drop();
+      await fresh.drop();
+    }
+  });
+
   it('keeps a key file in the given folder when there is no secret', async () => {
     const { url, drop } = await freshSchema();
     const keyDir = await mkdtemp(join(tmpdir(), 'coop-bridge-pg-key-'));
