@@ -127,7 +127,7 @@ export async function listFeeds(s: Session): Promise<Reply> {
     const last =
       sub.lastDeliveryAt === null
         ? 'nothing delivered yet'
-        : `last delivery ${new Date(sub.lastDeliveryAt).toISOString()}`;
+        : `last delivery ${new Date(sub.lastDeliveryAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     items.push({
       title: `#${sub.id} ${group?.name ?? `group #${sub.groupId}`}: ${describeFeedFilter(parseFeedFilter(sub.filter))}`,
       detail: `owner ${owner?.coopEmail ?? 'none'} · ${feedStateWords(sub)} · ${last}`,

@@ -48,6 +48,14 @@ describe('feed commands in the terminal', () => {
     expect(out).toContain('This channel has no feeds. Try `subscribe`.');
   });
 
+  it('feeds shows when a feed last delivered, to the minute', async () => {
+    await bot.script(SYBIL, '/coop subscribe');
+    const [sub] = await bot.store.listActiveSubscriptions();
+    await bot.store.updateSubscription(sub!.id, { lastDeliveryAt: Date.UTC(2026, 11, 4, 17, 30, 10, 474) });
+    const out = await bot.script(SYBIL, '/coop feeds');
+    expect(out).toContain('active · last delivery 2026-12-04 17:30 UTC');
+  });
+
   it('only a linked member of the group may subscribe', async () => {
     const out = await bot.script(
       '/coop subscribe',
