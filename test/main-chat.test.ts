@@ -11,7 +11,7 @@ import { postToSlackApp, slashCommandBody } from './helpers/fake-slack-signing.j
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECRET = 'main-test-signing-secret';
-const TOKEN = 'xoxb-main-test-token';
+const TOKEN = 'xoxb-fake-main';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -95,7 +95,7 @@ export async function startSlackBot(options: SlackBotOptions = {}): Promise<Slac
   const adapter = await startSlackAdapter({
     core,
     logger,
-    botToken: 'xoxb-test-token',
+    botToken: 'xoxb-fake',
     ...(socket ? { appToken: 'xapp-test-token' } : { signingSecret: SIGNING_SECRET }),
     apiUrl: slack.apiUrl,
     port: 0,

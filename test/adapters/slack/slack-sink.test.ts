@@ -119,7 +119,7 @@ describe('the Slack ChatSink against the fake Web API', () => {
 
   it('a network failure is transient', async () => {
     // Nothing listens on port 9 (discard): the request fails before Slack could answer.
-    const client = new webApi.WebClient('xoxb-test-token', {
+    const client = new webApi.WebClient('xoxb-fake', {
       slackApiUrl: 'http://127.0.0.1:9/api/',
       logLevel: webApi.LogLevel.ERROR,
       retryConfig: { retries: 0 },
