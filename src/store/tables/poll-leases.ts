@@ -1,5 +1,5 @@
 import type { LeaseRequest, PollKey, PollLeaseResult, PollStatePatch } from '../store.js';
-import { toColumns, toPollState } from './poll-state.js';
+import { emptyPollStateRow, toColumns, toPollState } from './poll-state.js';
 import type { TableContext } from './table-context.js';
 
 /**
@@ -15,14 +15,7 @@ export async function acquirePollLease(
 ): Promise<PollLeaseResult> {
   await ctx.db
     .insertInto('poll_state')
-    .values({
-      group_id: key.groupId,
-      owner_account_id: key.ownerAccountId,
-      etag: null,
-      last_poll_at: null,
-      next_poll_at: null,
-      backoff_until: null,
-    })
+    .values(emptyPollStateRow(key))
     .onConflict((oc) => oc.columns(['group_id', 'owner_account_id']).doNothing())
     .execute();
   const row = await ctx.db

@@ -13,6 +13,18 @@ export async function getPollState(ctx: TableContext, key: PollKey): Promise<Pol
   return row && toPollState(row);
 }
 
+/** The row of a key nobody polled yet. */
+export function emptyPollStateRow(key: PollKey) {
+  return {
+    group_id: key.groupId,
+    owner_account_id: key.ownerAccountId,
+    etag: null,
+    last_poll_at: null,
+    next_poll_at: null,
+    backoff_until: null,
+  };
+}
+
 export async function upsertPollState(
   ctx: TableContext,
   key: PollKey,
@@ -21,15 +33,7 @@ export async function upsertPollState(
   const columns = toColumns(patch);
   const insert = ctx.db
     .insertInto('poll_state')
-    .values({
-      group_id: key.groupId,
-      owner_account_id: key.ownerAccountId,
-      etag: null,
-      last_poll_at: null,
-      next_poll_at: null,
-      backoff_until: null,
-      ...columns,
-    })
+    .values({ ...emptyPollStateRow(key), ...columns })
     .onConflict((oc) => {
       const target = oc.columns(['group_id', 'owner_account_id']);
       // An empty SET is a syntax error; with nothing to change, leave the row be.
